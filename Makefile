@@ -1,0 +1,51 @@
+# corpus_tools: `make run` builds the corpus and the HTML report, `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CORPUS_DIR ?= seeds
+REPORT_DIR ?= build/report
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# Same results on any machine: one BLAS thread, fixed hash seed.
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: install run test lint lab bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+run: install
+	$(BIN)/corpus-tools build $(CORPUS_DIR) -o build/corpus
+	mkdir -p $(REPORT_DIR)
+	for nb in $(NOTEBOOKS); do \
+	  CORPUS_DIR="$(abspath $(CORPUS_DIR))" $(BIN)/jupyter nbconvert --to html --execute \
+	    --ExecutePreprocessor.timeout=600 --output-dir "$(REPORT_DIR)" "$$nb" || exit 1; \
+	done
+	@echo "Corpus tables: $(abspath build/corpus)"
+	@echo "Report: $(abspath $(REPORT_DIR))/index of: $(notdir $(NOTEBOOKS:.ipynb=.html))"
+
+lint: install
+	$(BIN)/ruff check corpus_tools tests bench
+
+test: lint
+	$(BIN)/python -m pytest tests --doctest-modules corpus_tools
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:randomly notebooks
+
+lab: install
+	$(BIN)/jupyter lab notebooks
+
+bench: install
+	$(BIN)/python -m pip install -q -e ".[bench]"
+	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf build .pytest_cache .hypothesis

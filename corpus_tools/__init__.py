@@ -1,0 +1,27 @@
+"""corpus_tools: scraped pages -> a lossless, tidy pandas corpus, and its analyses.
+
+>>> import corpus_tools as ct
+>>> corpus = ct.load_corpus("seeds")          # doctest: +SKIP
+>>> corpus.docs[["title", "author", "published"]]   # doctest: +SKIP
+"""
+
+from .config import CorpusConfig, config_from_docs, load_config
+from .corpus import Corpus, docs_frame
+
+__all__ = [
+    "Corpus",
+    "CorpusConfig",
+    "config_from_docs",
+    "docs_frame",
+    "load_config",
+]
+
+# --- normalisation exports (corpus.py, readers.py, lines.py, segment.py) ---
+
+# --- terms exports (aliases.py, terms.py) ---
+
+# --- topics exports (topics.py) ---
+
+# --- timeline exports (dates.py, timeline.py) ---
+
+__version__ = "0.1.0"
