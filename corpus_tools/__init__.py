@@ -17,6 +17,10 @@ __all__ = [
 ]
 
 # --- normalisation exports (corpus.py, readers.py, lines.py, segment.py) ---
+from .corpus import CorpusFileError, load_corpus  # noqa: E402
+from .lines import ROLES  # noqa: E402
+
+__all__ += ["ROLES", "CorpusFileError", "load_corpus"]
 
 # --- terms exports (aliases.py, terms.py) ---
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import multiprocessing as mp
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .config import ATTRS_KEY
+from .config import ATTRS_KEY, CorpusConfig, load_config
+from .lines import DOC_ROLES, classify_furniture, line_key
+from .readers import FileRecord, Page, find_files, read_page
+from .segment import page_site, segment_page
 
 DOC_COLUMNS = [
     "doc_id", "source", "kind", "parent_id", "title", "author", "section", "site",
@@ -139,3 +146,280 @@ def _restore_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(frame[col]) and not pd.api.types.is_object_dtype(frame[col]):
             frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame
+
+
+# --------------------------------------------------------------------------- loading
+
+#: Lines longer than this never count as repeated page furniture.
+_REPEAT_MAX_CHARS = 300
+
+
+class CorpusFileError(ValueError):
+    """A file could not be read (raised instead of recorded when ``strict=True``)."""
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    config: CorpusConfig | dict | str | Path | None = None,
+    n_jobs: int = 1,
+    strict: bool = False,
+    progress: bool | None = None,
+) -> Corpus:
+    """Read a folder (recursively) or one file of scraped pages into a :class:`Corpus`.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder of ``.txt``/``.md`` pages, or a single file.
+    config : CorpusConfig, dict, path or None
+        Corpus settings; by default read from ``corpus.toml`` in the folder.
+    n_jobs : int
+        Worker processes (``-1``: one per core).  Results do not depend on it.
+    strict : bool
+        Raise :class:`CorpusFileError` on the first unreadable file instead of
+        recording its status in ``corpus.files``.
+    progress : bool or None
+        Show a progress bar; by default only for large inputs.
+
+    Returns
+    -------
+    Corpus
+        ``docs``, ``lines`` and ``files`` tables (see :class:`Corpus`).
+
+    Raises
+    ------
+    FileNotFoundError
+        ``path`` does not exist.
+    ValueError
+        No document could be read from ``path`` (the message says what was found).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("A short title\\n\\nBy Jane Doe\\n\\nThe body says two things. It ends.\\n")
+    >>> c = load_corpus(d)
+    >>> c.docs[["doc_id", "title", "author", "text"]].to_dict("records")
+    [{'doc_id': 'a:1', 'title': 'A short title', 'author': 'Jane Doe', 'text': 'The body says two things. It ends.'}]
+    >>> c.lines["role"].tolist()
+    ['title', 'blank', 'author', 'blank', 'body']
+    """
+    root = Path(path)
+    if not root.exists() and not root.is_symlink():
+        raise FileNotFoundError(f"corpus path not found: {root}")
+    cfg = _resolve_config(config, root)
+    entries = find_files(root)
+    max_bytes = int(cfg.max_file_mb * 1_000_000)
+    jobs = os.cpu_count() or 1 if n_jobs in (-1, 0) else max(1, int(n_jobs))
+    jobs = min(jobs, max(1, len(entries)))
+    show = _want_progress(progress, entries)
+
+    # Pass 1: read every file, count short lines across files.
+    records: dict[str, FileRecord] = {}
+    pages: dict[str, Page] = {}
+    counts: Counter[str] = Counter()
+    seen_hash: dict[str, str] = {}
+    to_read = [(p, src) for src, p, problem in entries if p is not None]
+    for src, _path, problem in entries:
+        if problem is not None:
+            records[src] = problem
+    if jobs == 1:
+        for p, src in _bar(to_read, show, "reading"):
+            got = read_page(p, src, max_bytes=max_bytes)
+            rec = got.record if isinstance(got, Page) else got
+            records[src] = rec
+            if isinstance(got, Page) and _first_copy(rec, seen_hash):
+                pages[src] = got
+                counts.update(_short_keys(got.lines))
+    else:
+        with _pool(jobs) as pool:
+            tasks = [(p, src, max_bytes) for p, src in to_read]
+            for src, rec, keys in _bar(pool.map(_scan_task, tasks, chunksize=8), show, "reading", len(tasks)):
+                records[src] = rec
+                if keys is not None and _first_copy(rec, seen_hash):
+                    counts.update(keys)
+    for src in sorted(records):
+        _check_strict(records[src], strict)
+    repeated = {k: c for k, c in counts.items() if c >= 2}
+
+    # Pass 2: roles and documents, page by page.
+    readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
+    results = []
+    if jobs == 1:
+        for src in _bar(readable, show, "segmenting"):
+            page = pages.pop(src, None)
+            if page is None:
+                page = read_page(_path_of(entries, src), src, max_bytes=max_bytes)
+            results.append(_build_page(page, repeated))
+    else:
+        tasks = [(_path_of(entries, src), src, max_bytes) for src in readable]
+        with _pool(jobs, repeated) as pool:
+            results = list(_bar(pool.map(_build_task, tasks, chunksize=8), show, "segmenting", len(tasks)))
+    return _assemble(results, records, cfg)
+
+
+def _resolve_config(config, root: Path) -> CorpusConfig:
+    if config is None:
+        return load_config(root if root.is_dir() else root.parent)
+    if isinstance(config, CorpusConfig):
+        return config
+    if isinstance(config, dict):
+        return CorpusConfig.from_dict(config)
+    if isinstance(config, str | Path):
+        return load_config(config)
+    raise TypeError(f"config must be a CorpusConfig, dict or path to corpus.toml, got {type(config).__name__}")
+
+
+def _want_progress(progress, entries) -> bool:
+    if progress is not None:
+        return bool(progress)
+    return len(entries) >= 2000
+
+
+def _bar(items, show: bool, desc: str, total: int | None = None):
+    if not show:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, total=total, unit="file")
+
+
+def _first_copy(rec: FileRecord, seen_hash: dict[str, str]) -> bool:
+    """Mark byte-identical copies of an earlier file as skipped; True for a first copy."""
+    if rec.sha256 is None or rec.status != "ok":
+        return rec.status in ("ok", "empty")
+    first = seen_hash.setdefault(rec.sha256, rec.source)
+    if first != rec.source:
+        rec.status, rec.error, rec.n_lines = "skipped", f"identical to {first}", 0
+        return False
+    return True
+
+
+def _check_strict(rec: FileRecord, strict: bool) -> None:
+    if strict and rec.status != "ok" and not (rec.error or "").startswith("identical to"):
+        raise CorpusFileError(f"{rec.source}: {rec.status}: {rec.error}")
+
+
+def _short_keys(lines: list[str]) -> set[str]:
+    return {line_key(line) for line in lines if line and len(line) <= _REPEAT_MAX_CHARS}
+
+
+def _path_of(entries, src: str) -> Path:
+    for s, p, _ in entries:
+        if s == src:
+            return p
+    raise KeyError(src)
+
+
+_WORKER_REPEATED: dict[str, int] = {}
+
+
+def _pool(jobs: int, repeated: dict[str, int] | None = None) -> ProcessPoolExecutor:
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(repeated or {},))
+
+
+def _init_worker(repeated: dict[str, int]) -> None:
+    global _WORKER_REPEATED
+    _WORKER_REPEATED = repeated
+
+
+def _scan_task(task):
+    path, src, max_bytes = task
+    got = read_page(path, src, max_bytes=max_bytes)
+    if isinstance(got, Page):
+        return src, got.record, _short_keys(got.lines)
+    return src, got, None
+
+
+def _build_task(task):
+    path, src, max_bytes = task
+    page = read_page(path, src, max_bytes=max_bytes)
+    if not isinstance(page, Page):  # the file changed between the passes
+        return {"record": page, "lines": [], "roles": [], "docs": [], "site": None}
+    return _build_page(page, _WORKER_REPEATED)
+
+
+def _build_page(page: Page, repeated: dict[str, int]) -> dict:
+    """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
+    furniture, soft = classify_furniture(page.lines, repeated)
+    roles, drafts = segment_page(page.lines, furniture, soft)
+    site = page_site(page.lines, roles)
+    docs = []
+    for d in drafts:
+        start, end = d.line_span
+        docs.append(
+            {
+                "kind": d.kind,
+                "parent": d.parent,
+                "title": d.title,
+                "author": d.author,
+                "section": d.section,
+                "published": d.published,
+                "text": "\n".join(page.lines[i] for i in sorted(d.body)),
+                "line_start": start + 1,
+                "line_end": end + 1,
+                "members": sorted(d.body + d.meta),
+            }
+        )
+    return {"record": page.record, "lines": page.lines, "roles": roles, "docs": docs, "site": site}
+
+
+def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
+    from .langs import detect_languages
+
+    doc_rows = []
+    l_src, l_no, l_text, l_role, l_doc = [], [], [], [], []
+    for res in results:
+        rec: FileRecord = res["record"]
+        records[rec.source] = rec
+        src = rec.source
+        stem = src.rsplit(".", 1)[0] if "." in src.rsplit("/", 1)[-1] else src
+        ids = [f"{stem}:{k + 1}" for k in range(len(res["docs"]))]
+        owner = [None] * len(res["lines"])
+        for doc_id, d in zip(ids, res["docs"], strict=True):
+            for i in d["members"]:
+                if res["roles"][i] in DOC_ROLES:
+                    owner[i] = doc_id
+            parent = ids[d["parent"]] if d["parent"] is not None else None
+            doc_rows.append(
+                {
+                    "doc_id": doc_id, "source": src, "kind": d["kind"], "parent_id": parent,
+                    "title": d["title"], "author": d["author"], "section": d["section"],
+                    "site": res["site"], "published": d["published"], "text": d["text"],
+                    "line_start": d["line_start"], "line_end": d["line_end"],
+                }
+            )  # fmt: skip
+        rec.n_docs = len(ids)
+        n = len(res["lines"])
+        l_src.extend([src] * n)
+        l_no.extend(range(1, n + 1))
+        l_text.extend(res["lines"])
+        l_role.extend(res["roles"])
+        l_doc.extend(owner)
+    files = pd.DataFrame([asdict(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
+    if files.empty:
+        raise ValueError("no files found: the folder holds no .txt or .md pages")
+    if not doc_rows:
+        summary = files["status"].value_counts().to_dict()
+        raise ValueError(
+            f"no readable documents in {len(files)} file(s) (status counts: {summary}); "
+            "see the 'error' column of load_corpus(..., strict=False).files or run with strict=True"
+        )
+    for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
+        files[col] = files[col].astype("int64")
+    for col in ("source", "sha256", "encoding", "status", "error"):
+        files[col] = files[col].astype(object).where(files[col].notna(), None)
+    docs = docs_frame(doc_rows, config=cfg.to_dict())
+    docs["lang"] = pd.Series(detect_languages(docs["text"].tolist()), index=docs.index, dtype=object)
+    lines = pd.DataFrame(
+        {
+            "source": pd.Series(l_src, dtype=object),
+            "line_no": pd.Series(l_no, dtype="int64"),
+            "text": pd.Series(l_text, dtype=object),
+            "role": pd.Series(l_role, dtype=object),
+            "doc_id": pd.Series(l_doc, dtype=object),
+        }
+    )
+    return Corpus(docs=docs, lines=lines, files=files)

@@ -1,0 +1,73 @@
+"""Small date recogniser for page furniture: date lines, post footers, bylines.
+
+This is what the loader needs to read a page's own dates ("August 5, 2019 0 comments",
+"Posted on 5 Aug 2019", "2019-08-05").  Dates mentioned in running text are the
+business of :mod:`corpus_tools.dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+
+# One date, anchored nowhere; named groups tell which form matched.
+_DATE_BODY = rf"""
+    {_WEEKDAY}(?:
+        {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)
+      | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace("month", "month2")}
+            ,?\s+(?P<year2>(?:19|20)\d\d)
+      | (?P<year3>(?:19|20)\d\d)-(?P<month3>\d{{1,2}})-(?P<day3>\d{{1,2}})
+    ){_TIME}
+    """
+DATE = re.compile(_DATE_BODY, re.I | re.X)
+DATE_ONLY = re.compile(rf"^(?:{_DATE_BODY})$", re.I | re.X)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in ``text`` (day precision), or None.
+
+    Examples
+    --------
+    >>> parse_date("August 5, 2019 0 comments")
+    datetime.date(2019, 8, 5)
+    >>> parse_date("Posted on Fri 2 May 2008 at 10:15")
+    datetime.date(2008, 5, 2)
+    >>> parse_date("2019-08-05"), parse_date("no date here")
+    (datetime.date(2019, 8, 5), None)
+    """
+    for m in DATE.finditer(text):
+        d = _to_date(m)
+        if d is not None:
+            return d
+    return None
+
+
+def _to_date(m: re.Match) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["year"]:
+            return dt.date(int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))
+        if g["year2"]:
+            return dt.date(int(g["year2"]), _MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"]))
+        return dt.date(int(g["year3"]), int(g["month3"]), int(g["day3"]))
+    except (ValueError, KeyError):
+        return None
+
+
+def is_date_line(line: str) -> bool:
+    """True when the whole line is one date (optionally with weekday and time).
+
+    >>> is_date_line("Nov 12, 2012"), is_date_line("In 2012 it was delisted.")
+    (True, False)
+    """
+    return len(line) < 60 and DATE_ONLY.match(line) is not None

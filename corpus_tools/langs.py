@@ -1,0 +1,69 @@
+"""Language of each document (ISO 639-1), with py3langid.
+
+py3langid is a small, deterministic n-gram classifier (97 languages, no network,
+no model download at run time).  Very short texts say too little on their own,
+so they take the language that the longer texts of the corpus share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_SAMPLE_CHARS = 2000
+_MIN_CHARS = 40
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None for text without letters.
+
+    >>> detect_language("The group held a rally in Paris on Saturday.")
+    'en'
+    >>> detect_language("گروه در پاریس تجمع کرد و خواستار تغییر شد")
+    'fa'
+    """
+    sample = text[:_SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    import py3langid
+
+    return py3langid.classify(sample)[0]
+
+
+def detect_languages(texts: list[str]) -> list[str | None]:
+    """Languages of many texts; short ones get the most common language of the rest.
+
+    >>> detect_languages(["The court ruled on the case brought by the families.", "ok"])
+    ['en', 'en']
+    """
+    langs = [detect_language(t) if len(t) >= _MIN_CHARS else None for t in texts]
+    common = Counter(lang for lang in langs if lang)
+    default = sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if common else None
+    out = []
+    for text, lang in zip(texts, langs, strict=True):
+        if lang is None and any(ch.isalpha() for ch in text):
+            guess = detect_language(text)
+            # A short text in another script than the corpus default keeps its own guess.
+            lang = guess if default is None or _script(text) != _script_of_lang(default) else default
+        out.append(lang)
+    return out
+
+
+def _script(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufeff":
+                return "arabic"
+            if "\u0400" <= ch <= "\u04ff":
+                return "cyrillic"
+            if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+                return "latin"
+            return "other"
+    return "none"
+
+
+def _script_of_lang(lang: str) -> str:
+    if lang in {"fa", "ar", "ur", "ps", "ku"}:
+        return "arabic"
+    if lang in {"ru", "uk", "bg", "sr", "mk", "be", "kk"}:
+        return "cyrillic"
+    return "latin"

@@ -1,0 +1,255 @@
+"""Finding input files, decoding their bytes and normalising their text into lines.
+
+Every file found under the corpus root gets a :class:`FileRecord`, whatever happens
+to it: read, empty, binary, undecodable, unreadable, too large, a broken symlink or
+one that leaves the root.  Nothing is dropped without a recorded reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+IGNORED_NAMES = {"corpus.toml"}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
+# ZWNJ/ZWJ (U+200C/U+200D) are kept: Persian and other scripts need them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# C0/C1 control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Letters typical of UTF-8 text decoded as cp1252/latin-1 ("â€™", "Ã©"), checked
+# before asking ftfy, so clean text costs one regex scan.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+@dataclass
+class FileRecord:
+    """One row of ``corpus.files``."""
+
+    source: str
+    bytes: int = 0
+    sha256: str | None = None
+    encoding: str | None = None
+    n_lines: int = 0
+    n_docs: int = 0
+    status: str = "ok"
+    error: str | None = None
+    n_repaired: int = 0
+
+
+@dataclass
+class Page:
+    """A decoded file: its normalised lines (1-based ``line_no`` = index + 1)."""
+
+    source: str
+    lines: list[str]
+    record: FileRecord = field(repr=False)
+
+
+def find_files(root: Path) -> list[tuple[str, Path | None, FileRecord | None]]:
+    """List the corpus files under ``root`` (a folder or one file), sorted by path.
+
+    Returns ``(source, path, problem)`` triples: ``path`` is set for files to read,
+    ``problem`` is a ready :class:`FileRecord` for entries that cannot be read
+    (broken or escaping symlinks, unsupported formats).  Hidden files and folders
+    and ``corpus.toml`` are not corpus files and are not listed.
+    """
+    root = Path(root)
+    if root.is_file():
+        return [(root.name, root, None)]
+    real_root = root.resolve()
+    found: list[tuple[str, Path | None, FileRecord | None]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        for d in list(dirnames):
+            if (here / d).is_symlink():
+                dirnames.remove(d)
+                src = (here / d).relative_to(root).as_posix()
+                found.append(
+                    (src, None, FileRecord(src, status="skipped", error="symlinked folder not followed"))
+                )
+        for name in sorted(filenames):
+            if name.startswith(".") or name in IGNORED_NAMES:
+                continue
+            path = here / name
+            src = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                target = Path(os.path.realpath(path))
+                if not target.exists():
+                    found.append((src, None, FileRecord(src, status="error", error="broken symlink")))
+                    continue
+                if not target.is_relative_to(real_root):
+                    found.append(
+                        (src, None, FileRecord(src, status="skipped", error=f"symlink leaves the corpus root (-> {target})"))
+                    )
+                    continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                found.append(
+                    (
+                        src,
+                        None,
+                        FileRecord(
+                            src,
+                            bytes=_size(path),
+                            status="skipped",
+                            error=f"unsupported format {path.suffix or '(no suffix)'!r}; "
+                            f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
+                        ),
+                    )
+                )
+                continue
+            found.append((src, path, None))
+    found.sort(key=lambda t: t[0])
+    return found
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes: BOM, then strict UTF-8, then a detected legacy encoding.
+
+    Returns ``(text, encoding)``; raises ``UnicodeError`` with a reason when the
+    bytes are binary or no encoding gives readable text.
+
+    Examples
+    --------
+    >>> decode("café".encode("utf-8"))
+    ('café', 'utf-8')
+    >>> decode("café".encode("utf-16"))
+    ('café', 'utf-16')
+    >>> decode("café ‘quoted’".encode("cp1252"))
+    ('café ‘quoted’', 'cp1252')
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    if b"\x00" in data:
+        raise UnicodeError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    western = data.decode("cp1252", errors="replace")
+    letters = [ch for ch in western[:100_000] if ch.isalpha()]
+    if letters and sum(not ch.isascii() for ch in letters) <= 0.3 * len(letters):
+        # Mostly ASCII letters with a few accents: Western text, cp1252 (a superset of latin-1's printable range).
+        candidates.append("cp1252")
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            candidates.append(best.encoding)
+    except Exception:  # pragma: no cover - detector failure falls back below
+        pass
+    candidates += ["cp1252", "latin-1"]
+    for enc in dict.fromkeys(candidates):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if len(_CONTROL.findall(text[:100_000])) > 0.02 * max(1, min(len(text), 100_000)):
+            continue
+        return text, codecs.lookup(enc).name
+    raise UnicodeError("undecodable: not UTF-8 and no legacy encoding gives readable text")
+
+
+def _repair(line: str) -> str:
+    import ftfy
+
+    return ftfy.fix_encoding(line)
+
+
+def normalise_text(text: str) -> tuple[list[str], int]:
+    """Split decoded text into normalised lines; returns ``(lines, n_repaired)``.
+
+    NFC, no invisible characters (zero-width space, soft hyphen, BOM), any run of
+    whitespace (including non-breaking spaces and tabs) becomes one space, ends
+    trimmed.  Typographic quotes and non-Latin scripts are kept as they are.
+    Mojibake (UTF-8 read as cp1252) is repaired line by line with ftfy, only on
+    lines that show its signature.
+
+    Examples
+    --------
+    >>> normalise_text("A\\u00a0b\\u200b  c\\r\\nsoft\\u00adhyphen\\n")
+    (['A b c', 'softhyphen'], 0)
+    >>> normalise_text("It\\u00e2\\u20ac\\u2122s fine")
+    (['It’s fine'], 1)
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    raw = _NEWLINE.split(text)
+    if raw and raw[-1] == "":
+        raw.pop()
+    repaired = 0
+    check = _MOJIBAKE_HINT.search(text) is not None
+    lines = []
+    for line in raw:
+        if check and _MOJIBAKE_HINT.search(line):
+            fixed = _repair(line)
+            if fixed != line:
+                repaired += 1
+                line = fixed
+        lines.append(" ".join(line.split()))
+    return lines, repaired
+
+
+def read_page(path: Path, source: str, *, max_bytes: int) -> Page | FileRecord:
+    """Read and normalise one file; a :class:`FileRecord` with the status on trouble."""
+    rec = FileRecord(source)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        rec.status, rec.error = "error", f"cannot stat: {exc.strerror or exc}"
+        return rec
+    rec.bytes = size
+    if size > max_bytes:
+        rec.status = "skipped"
+        rec.error = (
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit "
+            "(raise max_file_mb in corpus.toml or the config)"
+        )
+        return rec
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        rec.status, rec.error = "error", f"cannot read: {exc.strerror or exc}"
+        return rec
+    rec.sha256 = hashlib.sha256(data).hexdigest()
+    if not data:
+        rec.status, rec.error = "empty", "file is empty"
+        return rec
+    try:
+        text, rec.encoding = decode(data)
+    except UnicodeError as exc:
+        rec.status, rec.error = "error", str(exc)
+        return rec
+    lines, rec.n_repaired = normalise_text(text)
+    rec.n_lines = len(lines)
+    if not any(lines):
+        rec.status, rec.error = "empty", "file has no text (only whitespace)"
+        return Page(source, lines, rec)
+    return Page(source, lines, rec)

@@ -1,0 +1,410 @@
+"""Pages -> documents: articles, posts of a listing page, and comment threads.
+
+The page structure is read from general anchors:
+
+* a **post footer** ("August 5, 2019 0 comments") closes a post; two or more make
+  the page a listing whose posts each run up to their footer;
+* a **comment header** ("by NAME (not verified) on", "NAME says:") opens a comment;
+  the title shown just above it (one blank line apart) is the comment's title;
+* otherwise the page holds one article.
+
+Inside an article or post: the first isolated headline-shaped line is the title,
+the lines stacked right above it are its header (the last one the section label,
+the others image alt text), a "By NAME" line near the top or the end gives the
+author, a lede or title that the body repeats is a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ._datetext import DATE, _to_date, is_date_line, parse_date
+from .lines import (
+    AUTHOR,
+    BODY,
+    DATE_ROLE,
+    DUPLICATE,
+    IMAGE_ALT,
+    NAV,
+    REPEATED,
+    SECTION,
+    TITLE,
+    is_sentence_rich,
+    is_title_like,
+    line_key,
+    post_footer_date,
+)
+
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|author:?)\s+(?P<rest>\S.*)$", re.I)
+_COMMENT_HEADER = re.compile(
+    r"^(?:by|posted by|submitted by)\s+(?P<name>\S.{0,60}?)"
+    r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+on\b(?P<when>.{0,40})$",
+    re.I,
+)
+_SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
+_DATED_META = re.compile(r"^(?:published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
+_JOB_WORDS = frozenset(
+    "staff writer writers correspondent correspondents reporter reporters editor editors "
+    "contributor contributing columnist senior special chief bureau associated press "
+    "news agency journalist analyst producer photographer freelance guest".split()
+)
+_NOT_NAME = frozenset(
+    "the a an this that these those way far now then which who whom what when where why how "
+    "all any some no not its it his her their our my your of in on at for to from with and or "
+    "but if so as is was were be been being has have had do does did will would can could "
+    "should may might must than too very just also only even still yet".split()
+)
+_DOMAIN = re.compile(r"(?<![\w@.-])((?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6})(?![\w-])", re.I)
+
+
+@dataclass
+class DocDraft:
+    """A document found on a page, before the corpus gives it an id."""
+
+    kind: str = "article"
+    title: str | None = None
+    author: str | None = None
+    section: str | None = None
+    published: dt.date | None = None
+    body: list[int] = field(default_factory=list)
+    meta: list[int] = field(default_factory=list)
+    parent: int | None = None
+
+    @property
+    def line_span(self) -> tuple[int, int]:
+        idx = self.body + self.meta
+        return min(idx), max(idx)
+
+
+def parse_byline(line: str) -> str | None:
+    """The author named by a byline, or None when the line is not one.
+
+    Examples
+    --------
+    >>> parse_byline("By Jane Q. Doe, example.org")
+    'Jane Q. Doe'
+    >>> parse_byline("By Jane DoeStaff Writer , example.com")
+    'Jane Doe'
+    >>> parse_byline("by the way, who asked?") is None
+    True
+    """
+    if len(line) > 120:
+        return None
+    m = _BYLINE.match(line)
+    if not m:
+        return None
+    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}", m.group("rest"), maxsplit=1)[0]
+    rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
+    tokens = rest.split()
+    for i, tok in enumerate(tokens):
+        if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
+            tokens = tokens[:i]
+            break
+    if not 1 <= len(tokens) <= 5:
+        return None
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if any(ch.isdigit() for ch in tok) or (low in _NOT_NAME and not (low == "and" and 0 < i < len(tokens) - 1)):
+            return None
+        if not (tok[0].isalpha() or tok[0] in "'’"):
+            return None
+    if len(tokens) == 1 and tokens[0].islower():
+        return None
+    return " ".join(tokens)
+
+
+def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
+    """``(author, date, strong)`` when the line opens a comment, else None.
+
+    ``strong`` says the line carries a marker only comments have (a "(not
+    verified)" tag or a date), so one such line is enough to call a thread.
+
+    >>> parse_comment_header("by A Reader (not verified) on")
+    ('A Reader', None, True)
+    >>> parse_comment_header("Sam says:")
+    ('Sam', None, False)
+    """
+    if len(line) > 110:
+        return None
+    m = _COMMENT_HEADER.match(line)
+    if m:
+        name = m.group("name").strip()
+        if len(name.split()) > 8:
+            return None
+        when = m.group("when").strip()
+        date = parse_date(when) if when else None
+        if when and date is None and not re.search(r"\d", when):
+            return None
+        return name, date, bool(m.group("marker")) or date is not None
+    m = _SAYS.match(line)
+    if m and len(m.group("name").split()) <= 5:
+        return m.group("name").strip(), None, False
+    return None
+
+
+def page_site(lines: list[str], roles: list[str | None]) -> str | None:
+    """The site's domain, as the page's own footer or copyright line names it."""
+    from .lines import FOOTER
+
+    found: Counter[str] = Counter()
+    for line, role in zip(lines, roles, strict=True):
+        if role == FOOTER:
+            for m in _DOMAIN.finditer(line):
+                dom = m.group(1).lower().removeprefix("www.")
+                if not re.search(r"\.(?:jpe?g|png|gif|pdf|html?|php|aspx?)$", dom):
+                    found[dom] += 1
+    if not found:
+        return None
+    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def segment_page(lines: list[str], roles: list[str | None], soft: list[bool]) -> tuple[list[str], list[DocDraft]]:
+    """Give every line its final role and return the documents of the page.
+
+    ``roles`` and ``soft`` come from :func:`corpus_tools.lines.classify_furniture`;
+    they are not modified.  Returned roles are all set (no None).
+    """
+    roles = list(roles)
+    n = len(lines)
+    footers = [(i, post_footer_date(lines[i])) for i in range(n) if roles[i] is None and lines[i]]
+    footers = [(i, d) for i, d in footers if d is not None]
+    headers = []
+    for i in range(n):
+        if roles[i] is None and lines[i]:
+            parsed = parse_comment_header(lines[i])
+            if parsed:
+                headers.append((i, parsed))
+    docs: list[DocDraft] = []
+    alt_keys: set[str] = set()
+    if len(footers) >= 2:
+        start = 0
+        for i, date in footers:
+            roles[i] = DATE_ROLE
+            doc = _parse_article(lines, roles, soft, start, i, listing=True, alt_keys=alt_keys)
+            if doc is not None:
+                doc.published = date
+                doc.meta.append(i)
+                docs.append(doc)
+            else:
+                roles[i] = NAV
+            start = i + 1
+        for k in range(start, n):
+            if roles[k] is None and lines[k]:
+                roles[k] = NAV
+    elif headers and (len(headers) >= 2 or headers[0][1][2]):
+        units = _comment_units(lines, roles, headers)
+        first = units[0][0]
+        article = _parse_article(lines, roles, soft, 0, first, listing=False, alt_keys=alt_keys)
+        parent = None
+        if article is not None:
+            docs.append(article)
+            parent = 0
+        for k, (start, title_i, label_i, head_i, (name, date, _)) in enumerate(units):
+            end = units[k + 1][0] if k + 1 < len(units) else n
+            docs.append(_parse_comment(lines, roles, soft, start, end, title_i, label_i, head_i, name, date, parent))
+    else:
+        doc = _parse_article(lines, roles, soft, 0, n, listing=False, alt_keys=alt_keys)
+        if doc is not None:
+            if len(footers) == 1:
+                i, date = footers[0]
+                if roles[i] is None:
+                    roles[i] = DATE_ROLE
+                    doc.meta.append(i)
+                    doc.published = doc.published or date
+            docs.append(doc)
+    _finish_roles(lines, roles, soft, docs, alt_keys)
+    return roles, docs
+
+
+def _comment_units(lines, roles, headers):
+    """``(start, title_i, label_i, header_i, parsed)`` for every comment header."""
+    units = []
+    for h, parsed in headers:
+        title_i = label_i = None
+        t = _previous_nonblank(lines, h)
+        if (
+            t is not None
+            and h - t == 2
+            and roles[t] is None
+            and len(lines[t].split()) <= 20
+            and parse_comment_header(lines[t]) is None
+        ):
+            title_i = t
+        anchor = title_i if title_i is not None else h
+        a = _previous_nonblank(lines, anchor)
+        if a is not None and anchor - a <= 2 and roles[a] is None and lines[a].casefold() == parsed[0].casefold():
+            label_i = a
+        start = min(i for i in (h, title_i, label_i) if i is not None)
+        units.append((start, title_i, label_i, h, parsed))
+    return units
+
+
+def _previous_nonblank(lines, i):
+    k = i - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    return k if k >= 0 else None
+
+
+def _isolated(lines, roles, i, lo, hi) -> bool:
+    before = i == lo or not lines[i - 1] or roles[i - 1] is not None
+    after = i + 1 >= hi or not lines[i + 1] or roles[i + 1] is not None
+    return before and after
+
+
+def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[str]) -> DocDraft | None:
+    """Roles for the lines ``lo:hi`` of one article or post; its draft, or None if empty."""
+    doc = DocDraft()
+    content = [i for i in range(lo, hi) if roles[i] is None and lines[i]]
+    if not content:
+        return None
+    _mark_lede_duplicates(lines, roles, content[:4], content)
+    content = [i for i in content if roles[i] is None]
+    title_i = None
+    for i in [c for c in content if soft[c] < 2][:6]:
+        line = lines[i]
+        if (
+            soft[i] < 2
+            and (is_title_like(line) or line.endswith(("?", "!")))
+            and len(line) <= 200
+            and _isolated(lines, roles, i, lo, hi)
+            and parse_byline(line) is None
+            and not is_date_line(line)
+            and any(k > i for k in content)
+        ):
+            title_i = i
+            break
+        if is_sentence_rich(line):
+            break
+    if title_i is not None:
+        roles[title_i] = TITLE
+        doc.title = lines[title_i]
+        doc.meta.append(title_i)
+        header = []
+        k = title_i - 1
+        while k >= lo and not lines[k]:
+            k -= 1
+        if k < title_i - 1 or listing:
+            while k >= lo and lines[k] and roles[k] is None and len(lines[k]) <= 120:
+                header.append(k)
+                k -= 1
+        header.reverse()
+        if header and (listing or len(header) >= 2 or soft[header[-1]]):
+            roles[header[-1]] = SECTION
+            doc.section = lines[header[-1]]
+            doc.meta.append(header[-1])
+            for h in header[:-1]:
+                roles[h] = IMAGE_ALT
+                alt_keys.add(line_key(lines[h]))
+        for i in content:
+            if i < title_i and roles[i] is None:
+                roles[i] = REPEATED if soft[i] else (NAV if listing or is_title_like(lines[i]) else None)
+        title_key = _squash(doc.title)
+        for i in content:
+            if i > title_i and roles[i] is None and _squash(lines[i]) == title_key:
+                roles[i] = DUPLICATE
+    content = [i for i in content if roles[i] is None]
+    for i in content[:4] + content[-4:]:
+        if roles[i] is not None:
+            continue
+        name = parse_byline(lines[i])
+        if name and doc.author is None:
+            roles[i] = AUTHOR
+            doc.author = name
+            doc.meta.append(i)
+    for i in content[:4]:
+        if roles[i] is None and doc.published is None:
+            date = _meta_date(lines[i])
+            if date is not None:
+                roles[i] = DATE_ROLE
+                doc.published = date
+                doc.meta.append(i)
+    for i in content:
+        if roles[i] is None:
+            if _chrome_line(lines[i], soft[i]):
+                roles[i] = REPEATED
+            else:
+                roles[i] = BODY
+                doc.body.append(i)
+    if not doc.body:
+        for i in doc.meta:
+            roles[i] = NAV
+        return None
+    return doc
+
+
+def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
+    doc = DocDraft(kind="comment", author=name, published=date, parent=parent)
+    roles[head_i] = AUTHOR
+    doc.meta.append(head_i)
+    if label_i is not None:
+        roles[label_i] = AUTHOR
+        doc.meta.append(label_i)
+    for i in range(lo, hi):
+        if i in (title_i, label_i, head_i) or roles[i] is not None or not lines[i]:
+            continue
+        if _chrome_line(lines[i], soft[i]):
+            roles[i] = REPEATED
+        else:
+            roles[i] = BODY
+            doc.body.append(i)
+    if title_i is not None:
+        if doc.body:
+            roles[title_i] = TITLE
+            doc.title = lines[title_i]
+            doc.meta.append(title_i)
+        else:
+            # No body: such templates show the opening words of the comment as its
+            # title, so the title line is the text itself.
+            roles[title_i] = BODY
+            doc.body.append(title_i)
+    return doc
+
+
+def _meta_date(line: str) -> dt.date | None:
+    if len(line) > 80:
+        return None
+    if is_date_line(line):
+        return parse_date(line)
+    m = _DATED_META.match(line)
+    if m:
+        d = DATE.search(m.group("rest"))
+        return _to_date(d) if d else None
+    return None
+
+
+def _chrome_line(line: str, soft: int) -> bool:
+    """A repeated short line that is no sentence: furniture even inside a body."""
+    return bool(soft) and len(line) <= 80 and not re.search(r"[.!?][\"”’)]?$", line)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
+    """A lede or pull-quote that the body repeats word for word is counted once."""
+    squashed = {i: _squash(lines[i]) for i in content}
+    for i in candidates:
+        key = squashed[i]
+        if len(lines[i].split()) < 8:
+            continue
+        for j in content:
+            if j != i and roles[j] is None and len(squashed[j]) > len(key) and key in squashed[j]:
+                roles[i] = DUPLICATE
+                break
+
+
+def _finish_roles(lines, roles, soft, docs, alt_keys) -> None:
+    from .lines import BLANK
+
+    for i, line in enumerate(lines):
+        if not line:
+            roles[i] = BLANK
+        elif roles[i] == REPEATED and line_key(line) in alt_keys:
+            roles[i] = IMAGE_ALT
+        elif roles[i] is None:
+            roles[i] = REPEATED if soft[i] else NAV
