@@ -248,9 +248,7 @@ def load_corpus(
     results = []
     if jobs == 1:
         for src in _bar(readable, show, "segmenting"):
-            page = pages.pop(src, None)
-            if page is None:
-                page = read_page(_path_of(entries, src), src, max_bytes=max_bytes)
+            page = pages.pop(src, None) or read_page(_path_of(entries, src), src, max_bytes=max_bytes)
             results.append(_build_page(page, repeated))
     else:
         tasks = [(_path_of(entries, src), src, max_bytes) for src in readable]
@@ -335,14 +333,13 @@ def _scan_task(task):
 
 def _build_task(task):
     path, src, max_bytes = task
-    page = read_page(path, src, max_bytes=max_bytes)
-    if not isinstance(page, Page):  # the file changed between the passes
-        return {"record": page, "lines": [], "roles": [], "docs": [], "site": None}
-    return _build_page(page, _WORKER_REPEATED)
+    return _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED)
 
 
-def _build_page(page: Page, repeated: dict[str, int]) -> dict:
+def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
     """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
+    if isinstance(page, FileRecord):  # nothing to read (an empty file)
+        return {"record": page, "lines": [], "roles": [], "docs": [], "site": None}
     furniture, soft = classify_furniture(page.lines, repeated)
     roles, drafts = segment_page(page.lines, furniture, soft)
     site = page_site(page.lines, roles)

@@ -169,10 +169,22 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        if len(_CONTROL.findall(text[:100_000])) > 0.02 * max(1, min(len(text), 100_000)):
+        if not _looks_like_text(text[:100_000]):
             continue
         return text, codecs.lookup(enc).name
     raise UnicodeError("undecodable: not UTF-8 and no legacy encoding gives readable text")
+
+
+def _looks_like_text(sample: str) -> bool:
+    """Few control characters, and spaces between words unless the script needs none."""
+    n = max(1, len(sample))
+    if len(_CONTROL.findall(sample)) > 0.02 * n:
+        return False
+    if n < 100:
+        return True
+    spaces = sum(ch.isspace() for ch in sample)
+    cjk = sum("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in sample)
+    return spaces >= 0.02 * n or cjk >= 0.3 * n
 
 
 def _repair(line: str) -> str:

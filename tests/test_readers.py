@@ -1,0 +1,143 @@
+"""Decoding, normalisation and per-file trouble: recorded, never a crash, never silent."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from corpus_tools import CorpusFileError, load_corpus
+from corpus_tools.readers import decode, find_files, normalise_text
+
+GOOD = "A title line\n\nThe body of a good page has a sentence. It has two.\n"
+
+
+def _write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        ("naïve café".encode(), "utf-8", "naïve café"),
+        (b"\xef\xbb\xbf" + "naïve".encode(), "utf-8-sig", "naïve"),
+        ("naïve".encode("utf-16"), "utf-16", "naïve"),
+        ("naïve “quoted” – dash".encode("cp1252"), "cp1252", "naïve “quoted” – dash"),
+        ("Le café était fermé à Noël.".encode("latin-1"), "cp1252", "Le café était fermé à Noël."),
+        ("Москва и Петербург — города России".encode("cp1251"), "cp1251", "Москва и Петербург — города России"),
+    ],
+)
+def test_decode(data, encoding, text):
+    assert decode(data) == (text, encoding)
+
+
+def test_decode_refuses_binary():
+    with pytest.raises(UnicodeError, match="NUL"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_normalise_keeps_quotes_scripts_and_zwnj():
+    lines, _ = normalise_text("“Quoted” ‘text’ — فارسی\u200cها\t\u00a0 x\u2009y")
+    assert lines == ["“Quoted” ‘text’ — فارسی\u200cها x y"]
+
+
+def test_normalise_nfc_and_invisibles():
+    lines, _ = normalise_text("cafe\u0301 in\u00adcre\u200bdible\u2060\r\nnext\rlast")
+    assert lines == ["café incredible", "next", "last"]
+
+
+def test_mojibake_repaired_only_where_certain():
+    lines, repaired = normalise_text("Iranâ€™s government\nRésumé stays as written\n")
+    assert lines == ["Iran’s government", "Résumé stays as written"]
+    assert repaired == 1
+
+
+@pytest.fixture
+def messy(tmp_path):
+    root = tmp_path / "corpus"
+    _write(root / "good.txt", GOOD)
+    _write(root / "sub" / "nested.md", "Another page\n\nIts body is here and it is long enough.\n")
+    _write(root / "legacy.txt", "Caf\xe9 page\n\nA body in cp1252 \x93quoted\x94.\n".encode("latin-1"))
+    _write(root / "empty.txt", b"")
+    _write(root / "blank.txt", "  \n\t\n")
+    _write(root / "binary.txt", b"\x00\x01\x02binary\x00")
+    _write(root / "bad.txt", bytes(range(128, 160)) * 20)
+    _write(root / "huge.txt", "word " * 300_000)
+    _write(root / "notes.pdf", b"%PDF-1.4")
+    _write(root / ".hidden.txt", GOOD)
+    _write(tmp_path / "outside.txt", GOOD)
+    os.symlink(tmp_path / "outside.txt", root / "escape.txt")
+    os.symlink(root / "missing.txt", root / "broken.txt")
+    locked = _write(root / "locked.txt", GOOD)
+    locked.chmod(0)
+    (root / "corpus.toml").write_text("[load]\nmax_file_mb = 1\n")
+    yield root
+    locked.chmod(0o644)
+
+
+def test_every_file_gets_a_status(messy):
+    corpus = load_corpus(messy)
+    files = corpus.files.set_index("source")
+    status = files["status"].to_dict()
+    assert status["good.txt"] == "ok" and status["sub/nested.md"] == "ok"
+    assert status["legacy.txt"] == "ok" and files.loc["legacy.txt", "encoding"] == "cp1252"
+    assert status["empty.txt"] == "empty" and status["blank.txt"] == "empty"
+    assert status["binary.txt"] == "error" and "NUL" in files.loc["binary.txt", "error"]
+    assert status["bad.txt"] == "error" and "undecodable" in files.loc["bad.txt", "error"]
+    assert status["huge.txt"] == "skipped" and "limit" in files.loc["huge.txt", "error"]
+    assert status["notes.pdf"] == "skipped" and "unsupported" in files.loc["notes.pdf", "error"]
+    assert status["escape.txt"] == "skipped" and "leaves the corpus root" in files.loc["escape.txt", "error"]
+    assert status["broken.txt"] == "error" and "broken symlink" in files.loc["broken.txt", "error"]
+    if os.geteuid() != 0:  # root reads any file, whatever its mode
+        assert status["locked.txt"] == "error" and "cannot read" in files.loc["locked.txt", "error"]
+    assert ".hidden.txt" not in status
+    assert set(corpus.docs["source"]) >= {"good.txt", "sub/nested.md", "legacy.txt"}
+    # Whitespace-only files still show their lines, as blanks.
+    assert corpus.lines.loc[corpus.lines["source"] == "blank.txt", "role"].tolist() == ["blank", "blank"]
+    legacy = corpus.docs.set_index("source").loc["legacy.txt"]
+    assert legacy["title"] == "Café page" and "“quoted”" in legacy["text"]
+
+
+def test_strict_raises_on_trouble(messy):
+    with pytest.raises(CorpusFileError, match=r"binary\.txt|bad\.txt|empty\.txt|huge\.txt"):
+        load_corpus(messy, strict=True)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_folder_without_documents(tmp_path):
+    _write(tmp_path / "empty.txt", b"")
+    _write(tmp_path / "bin.txt", b"\x00\x00")
+    with pytest.raises(ValueError, match=r"no readable documents in 2 file\(s\).*'empty': 1"):
+        load_corpus(tmp_path)
+    _write(tmp_path / "pdfs" / "a.pdf", b"%PDF")
+    with pytest.raises(ValueError, match=r"no readable documents in 1 file\(s\).*'skipped': 1"):
+        load_corpus(tmp_path / "pdfs")
+    (tmp_path / "nothing").mkdir()
+    with pytest.raises(ValueError, match="no files found"):
+        load_corpus(tmp_path / "nothing")
+
+
+def test_single_file_and_identical_copies(tmp_path):
+    _write(tmp_path / "a.txt", GOOD)
+    _write(tmp_path / "b.txt", GOOD)
+    one = load_corpus(tmp_path / "a.txt")
+    assert one.files["source"].tolist() == ["a.txt"] and len(one.docs) == 1
+    both = load_corpus(tmp_path)
+    files = both.files.set_index("source")
+    assert files.loc["b.txt", "status"] == "skipped"
+    assert files.loc["b.txt", "error"] == "identical to a.txt"
+    assert both.docs["source"].tolist() == ["a.txt"]
+
+
+def test_find_files_sorted_and_recursive(tmp_path):
+    for name in ["b.txt", "a/z.md", "a/b/c.txt"]:
+        _write(tmp_path / name, GOOD)
+    assert [s for s, _, _ in find_files(tmp_path)] == ["a/b/c.txt", "a/z.md", "b.txt"]
