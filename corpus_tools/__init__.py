@@ -17,8 +17,8 @@ __all__ = [
 ]
 
 # --- normalisation exports (corpus.py, readers.py, lines.py, segment.py) ---
-from .corpus import CorpusFileError, load_corpus  # noqa: E402
-from .lines import ROLES  # noqa: E402
+from .corpus import CorpusFileError, load_corpus
+from .lines import ROLES
 
 __all__ += ["ROLES", "CorpusFileError", "load_corpus"]
 

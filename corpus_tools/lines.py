@@ -29,10 +29,11 @@ any one corpus's strings is used.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
-from ._datetext import DATE, is_date_line
+from ._datetext import DATE, is_date_line, parse_date
 
 BLANK, BODY, TITLE, AUTHOR, DATE_ROLE, SECTION = "blank", "body", "title", "author", "date", "section"
 NAV, SHARE, FOOTER, PAGINATION, COMMENT_COUNT = "navigation", "share", "footer", "pagination", "comment_count"
@@ -57,7 +58,10 @@ _SHARE = re.compile(
     rf"^(?:(?:share|like|follow)(?:\s+(?:this|it|on|via|us))*\s*:?\s*)?(?:(?:{_SOCIAL})[\s|/·•,:]*)+$",
     re.I,
 )
-_SHARE_PHRASE = re.compile(r"^(?:share|like|follow us|click to share|share this(?: article| story| post)?)\b.{0,40}:?$", re.I)
+_SHARE_PHRASE = re.compile(
+    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page))*\s*:?$",
+    re.I,
+)
 _FOOTER = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|^\W*copyright\b|all rights reserved|^\W*powered by\b|"
     r"^\W*(?:privacy policy|terms of (?:use|service)|cookie policy)\b",
@@ -73,7 +77,13 @@ _PAGINATION = re.compile(
 )
 _TOP_NAV = re.compile(r"^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|skip\s+to\s+(?:main\s+)?content|top|home|menu|search)$", re.I)
 _COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*\(\d+\))"
-_COMMENT_COUNT = re.compile(rf"^(?:{_COMMENTS}|leave a (?:comment|reply)|add (?:new|a) comment)$", re.I)
+_COMMENT_COUNT = re.compile(
+    rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment
+      | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
+        \s+(?:on|to)\s+.{{1,200}}
+      | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?)$""",
+    re.I | re.X,
+)
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
 POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,40}}?)\s*[|·•,–-]?\s*{_COMMENTS}$", re.I)
 _SIDEBAR_CUE = re.compile(
@@ -87,6 +97,44 @@ _SIDEBAR_CUE = re.compile(
 )
 _TERMINAL = re.compile(r"[.;:,]$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\]?$")
+
+
+_COMMENT_HEADER = re.compile(
+    r"^(?:by|posted by|submitted by)\s+(?P<name>\S.{0,60}?)"
+    r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+on\b(?P<when>.{0,40})$",
+    re.I,
+)
+_SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
+
+
+def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
+    """``(author, date, strong)`` when the line opens a comment, else None.
+
+    ``strong`` says the line carries a marker only comments have (a "(not
+    verified)" tag or a date), so one such line is enough to call a thread.
+
+    >>> parse_comment_header("by A Reader (not verified) on")
+    ('A Reader', None, True)
+    >>> parse_comment_header("Sam says:")
+    ('Sam', None, False)
+    """
+    if len(line) > 110:
+        return None
+    m = _COMMENT_HEADER.match(line)
+    if m:
+        name = m.group("name").strip()
+        if len(name.split()) > 8:
+            return None
+        when = m.group("when").strip()
+        date = parse_date(when) if when else None
+        if when and date is None and not re.search(r"\d", when):
+            return None
+        return name, date, bool(m.group("marker")) or date is not None
+    m = _SAYS.match(line)
+    if m and len(m.group("name").split()) <= 5:
+        return m.group("name").strip(), None, False
+    return None
+
 
 
 def line_key(line: str) -> str:
@@ -130,13 +178,13 @@ def shape_role(line: str) -> str | None:
         return SHARE
     if len(line) <= 200 and _FOOTER.search(line):
         return FOOTER
+    if len(line) <= 250 and _COMMENT_COUNT.match(line):
+        return COMMENT_COUNT
     if len(line) <= 60:
         if _PAGINATION.match(line):
             return PAGINATION
         if _TOP_NAV.match(_strip_bullet(line)):
             return NAV
-        if _COMMENT_COUNT.match(line):
-            return COMMENT_COUNT
     return None
 
 
@@ -253,7 +301,7 @@ def _mark_sidebar_blocks(lines, roles, soft, repeated) -> None:
         items = []
         while j < n:
             cur = lines[j]
-            if cur and (is_sentence_rich(cur) or post_footer_date(cur)):
+            if cur and (is_sentence_rich(cur) or post_footer_date(cur) or parse_comment_header(cur)):
                 break
             if cur:
                 items.append(j)
@@ -268,7 +316,10 @@ def _mark_sidebar_blocks(lines, roles, soft, repeated) -> None:
                 for k in free
             )
             at_end = j >= n or all(roles[k] is not None or not lines[k] for k in range(j, n))
-            if titled >= 0.35 * len(free) and (evidence >= 0.3 * len(free) or at_end):
+            cue = _SIDEBAR_CUE.match(line) is not None
+            if (titled >= 0.35 * len(free) and (evidence >= 0.3 * len(free) or at_end)) or (
+                cue and titled >= 0.5 * len(free)
+            ):
                 roles[i] = SIDEBAR
                 for k in free:
                     heading_again = len(lines[k]) <= 40 and (

@@ -35,16 +35,11 @@ from .lines import (
     is_sentence_rich,
     is_title_like,
     line_key,
+    parse_comment_header,
     post_footer_date,
 )
 
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by|author:?)\s+(?P<rest>\S.*)$", re.I)
-_COMMENT_HEADER = re.compile(
-    r"^(?:by|posted by|submitted by)\s+(?P<name>\S.{0,60}?)"
-    r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+on\b(?P<when>.{0,40})$",
-    re.I,
-)
-_SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
 _DATED_META = re.compile(r"^(?:published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
 _JOB_WORDS = frozenset(
     "staff writer writers correspondent correspondents reporter reporters editor editors "
@@ -103,46 +98,22 @@ def parse_byline(line: str) -> str | None:
         if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
             tokens = tokens[:i]
             break
-    if not 1 <= len(tokens) <= 5:
+    if not tokens:
         return None
+    part = 0
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if any(ch.isdigit() for ch in tok) or (low in _NOT_NAME and not (low == "and" and 0 < i < len(tokens) - 1)):
+        if low == "and" and 0 < i < len(tokens) - 1:
+            part = 0
+            continue
+        part += 1
+        if part > 5 or any(ch.isdigit() for ch in tok) or low in _NOT_NAME:
             return None
         if not (tok[0].isalpha() or tok[0] in "'’"):
             return None
     if len(tokens) == 1 and tokens[0].islower():
         return None
     return " ".join(tokens)
-
-
-def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
-    """``(author, date, strong)`` when the line opens a comment, else None.
-
-    ``strong`` says the line carries a marker only comments have (a "(not
-    verified)" tag or a date), so one such line is enough to call a thread.
-
-    >>> parse_comment_header("by A Reader (not verified) on")
-    ('A Reader', None, True)
-    >>> parse_comment_header("Sam says:")
-    ('Sam', None, False)
-    """
-    if len(line) > 110:
-        return None
-    m = _COMMENT_HEADER.match(line)
-    if m:
-        name = m.group("name").strip()
-        if len(name.split()) > 8:
-            return None
-        when = m.group("when").strip()
-        date = parse_date(when) if when else None
-        if when and date is None and not re.search(r"\d", when):
-            return None
-        return name, date, bool(m.group("marker")) or date is not None
-    m = _SAYS.match(line)
-    if m and len(m.group("name").split()) <= 5:
-        return m.group("name").strip(), None, False
-    return None
 
 
 def page_site(lines: list[str], roles: list[str | None]) -> str | None:
@@ -263,22 +234,7 @@ def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[s
         return None
     _mark_lede_duplicates(lines, roles, content[:4], content)
     content = [i for i in content if roles[i] is None]
-    title_i = None
-    for i in [c for c in content if soft[c] < 2][:6]:
-        line = lines[i]
-        if (
-            soft[i] < 2
-            and (is_title_like(line) or line.endswith(("?", "!")))
-            and len(line) <= 200
-            and _isolated(lines, roles, i, lo, hi)
-            and parse_byline(line) is None
-            and not is_date_line(line)
-            and any(k > i for k in content)
-        ):
-            title_i = i
-            break
-        if is_sentence_rich(line):
-            break
+    title_i, label_i = _choose_title(lines, roles, soft, content, lo, hi)
     if title_i is not None:
         roles[title_i] = TITLE
         doc.title = lines[title_i]
@@ -292,7 +248,21 @@ def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[s
                 header.append(k)
                 k -= 1
         header.reverse()
-        if header and (listing or len(header) >= 2 or soft[header[-1]]):
+        for h in [h for h in header if _meta_date(lines[h]) is not None]:
+            if doc.published is None:
+                doc.published = _meta_date(lines[h])
+                roles[h] = DATE_ROLE
+                doc.meta.append(h)
+        header = [h for h in header if roles[h] is None]
+        if label_i is not None:
+            header = [label_i]
+        crumbs = [c for c in content if c < title_i and roles[c] is None and _BREADCRUMB.search(lines[c])]
+        if crumbs and (not header or header[-1] == crumbs[-1]):
+            roles[crumbs[-1]] = SECTION
+            doc.section = _BREADCRUMB.split(lines[crumbs[-1]])[-1].strip()
+            doc.meta.append(crumbs[-1])
+            header = []
+        if header and (listing or label_i is not None or len(header) >= 2 or soft[header[-1]]):
             roles[header[-1]] = SECTION
             doc.section = lines[header[-1]]
             doc.meta.append(header[-1])
@@ -322,6 +292,9 @@ def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[s
                 roles[i] = DATE_ROLE
                 doc.published = date
                 doc.meta.append(i)
+                by = re.search(r"\bby\s+\S.*$", lines[i], re.I)
+                if by and doc.author is None:
+                    doc.author = parse_byline(re.split(r"\s+(?:at|on|in)\s+\d", by.group(0))[0])
     for i in content:
         if roles[i] is None:
             if _chrome_line(lines[i], soft[i]):
@@ -336,6 +309,60 @@ def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[s
     return doc
 
 
+_BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
+
+
+def _is_meta(line: str) -> bool:
+    return parse_byline(line) is not None or _meta_date(line) is not None
+
+
+def _choose_title(lines, roles, soft, content, lo, hi) -> tuple[int | None, int | None]:
+    """The headline of an article (and a section label set apart above it).
+
+    Candidates are the short, headline-shaped lines before the text starts that
+    are not heavily repeated, are followed by a byline/date line or isolated
+    between blank lines, and have no menu between them and the text (else they are
+    a masthead).  Among them, in order of evidence: one that the page repeats (a
+    page title shown twice), one followed by a byline or date, a longer one under a
+    short label ("Local news" over the headline), else the first.
+    """
+    pool = [c for c in content if soft[c] < 2][:8]
+    first_text = next((c for c in content if is_sentence_rich(lines[c])), hi)
+    cands: list[tuple[int, bool]] = []
+    for n, i in enumerate(pool):
+        line = lines[i]
+        if is_sentence_rich(line):
+            break
+        if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200:
+            continue
+        if _is_meta(line) or not any(k > i for k in content):
+            continue
+        nxt = pool[n + 1] if n + 1 < len(pool) else None
+        followed_by_meta = nxt is not None and _is_meta(lines[nxt]) and all(
+            roles[k] is None or not lines[k] for k in range(i + 1, nxt)
+        )
+        if not (followed_by_meta or _isolated(lines, roles, i, lo, hi)):
+            continue
+        if any(roles[k] == NAV for k in range(i + 1, min(first_text, hi))):
+            continue
+        cands.append((i, followed_by_meta))
+    if not cands:
+        return None, None
+    keys = Counter(_squash(lines[c]) for c in content if c < first_text)
+    for i, _ in cands:
+        if keys[_squash(lines[i])] >= 2:
+            return i, None
+    for i, meta in cands:
+        if meta:
+            return i, None
+    if len(cands) >= 2:
+        (c1, _), (c2, _) = cands[0], cands[1]
+        words1 = len(lines[c1].split())
+        if words1 <= 3 and not lines[c1].endswith(("?", "!")) and len(lines[c2].split()) > words1:
+            return c2, c1
+    return cands[0][0], None
+
+
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
     doc = DocDraft(kind="comment", author=name, published=date, parent=parent)
     roles[head_i] = AUTHOR
@@ -345,6 +372,11 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
         doc.meta.append(label_i)
     for i in range(lo, hi):
         if i in (title_i, label_i, head_i) or roles[i] is not None or not lines[i]:
+            continue
+        if not doc.body and doc.published is None and i > head_i and is_date_line(lines[i]):
+            roles[i] = DATE_ROLE
+            doc.published = parse_date(lines[i])
+            doc.meta.append(i)
             continue
         if _chrome_line(lines[i], soft[i]):
             roles[i] = REPEATED
