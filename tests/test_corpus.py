@@ -1,0 +1,102 @@
+"""The Corpus tables: contract columns, losslessness, Parquet round trip, parallel runs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_tools import Corpus, load_corpus
+from corpus_tools.corpus import DOC_COLUMNS, FILE_COLUMNS, LINE_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    return load_corpus(seeds_dir)
+
+
+def test_contract_columns_and_dtypes(seeds):
+    assert list(seeds.docs.columns) == DOC_COLUMNS
+    assert list(seeds.lines.columns) == LINE_COLUMNS
+    assert list(seeds.files.columns)[: len(FILE_COLUMNS)] == FILE_COLUMNS
+    assert str(seeds.docs["published"].dtype) == "datetime64[ns]"
+    for col in ["n_words", "line_start", "line_end"]:
+        assert seeds.docs[col].dtype == "int64"
+    assert seeds.docs["doc_id"].is_unique
+    assert set(seeds.docs["kind"]) <= {"article", "comment"}
+    assert seeds.docs["lang"].eq("en").all()
+    assert (seeds.docs["n_words"] == seeds.docs["text"].str.split().str.len()).all()
+
+
+def test_every_line_once_and_docs_point_at_their_lines(seeds):
+    lines = seeds.lines
+    assert not lines.duplicated(["source", "line_no"]).any()
+    files = seeds.files.set_index("source")
+    assert lines.groupby("source").size().to_dict() == files["n_lines"].to_dict()
+    for doc in seeds.docs.itertuples():
+        own = lines[lines["doc_id"] == doc.doc_id]
+        assert own["line_no"].min() == doc.line_start and own["line_no"].max() == doc.line_end
+        body = own[own["role"] == "body"]["text"].tolist()
+        assert doc.text == "\n".join(body)
+    counts = seeds.docs.groupby("source").size()
+    assert (files.loc[counts.index, "n_docs"] == counts).all()
+
+
+def test_parquet_round_trip_is_exact(seeds, tmp_path):
+    seeds.to_parquet(tmp_path / "c")
+    back = Corpus.read_parquet(tmp_path / "c")
+    for name in ("docs", "lines", "files"):
+        pd.testing.assert_frame_equal(getattr(back, name), getattr(seeds, name))
+    assert back.docs.attrs == seeds.docs.attrs
+    with pytest.raises(FileNotFoundError):
+        Corpus.read_parquet(tmp_path / "missing")
+
+
+def test_config_travels_with_docs(seeds):
+    cfg = seeds.docs.attrs["corpus_config"]
+    assert "MEK" in cfg["aliases"]
+    subset = seeds.docs[seeds.docs["kind"] == "comment"]
+    assert subset.attrs["corpus_config"] == cfg
+    assert seeds.config == cfg
+
+
+def test_parallel_gives_the_same_tables(seeds, seeds_dir):
+    par = load_corpus(seeds_dir, n_jobs=2)
+    for name in ("docs", "lines", "files"):
+        pd.testing.assert_frame_equal(getattr(par, name), getattr(seeds, name))
+
+
+def test_removed_lines_view(seeds):
+    removed = seeds.removed()
+    assert removed["doc_id"].isna().all()
+    assert {"navigation", "share", "teaser", "sidebar", "duplicate", "footer"} <= set(removed["role"])
+
+
+LINE = st.one_of(
+    st.just(""),
+    st.sampled_from(["• Home", "Share this:", "© 2020 x.org", "By Jane Doe", "0 comments",
+                     "August 5, 2019 0 comments", "Most viewed", "by A B (not verified) on", "Title"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pages=st.lists(st.lists(LINE, max_size=40), min_size=1, max_size=4))
+def test_no_line_lost_or_counted_twice(tmp_path_factory, pages):
+    root = tmp_path_factory.mktemp("prop")
+    for k, page in enumerate(pages):
+        (root / f"p{k}.txt").write_text("\n".join(page), encoding="utf-8")
+    try:
+        corpus = load_corpus(root)
+    except ValueError:
+        return  # nothing readable at all: reported as an error, not a crash
+    files = corpus.files.set_index("source")
+    for src, group in corpus.lines.groupby("source"):
+        assert group["line_no"].tolist() == list(range(1, files.loc[src, "n_lines"] + 1))
+    assert corpus.lines["role"].notna().all()
+    in_docs = corpus.lines[corpus.lines["role"] == "body"]
+    assert in_docs["doc_id"].notna().all()
+    # Each body line is in exactly one document's text, once.
+    total_body = sum(len(t.split("\n")) for t in corpus.docs["text"] if t)
+    assert total_body == len(in_docs)
