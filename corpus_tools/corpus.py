@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
-from .lines import DOC_ROLES, classify_furniture, line_key
+from .lines import DOC_ROLES, PageFeatures, classify_furniture, line_key
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
 
@@ -340,8 +340,9 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
     """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
         return {"record": page, "lines": [], "roles": [], "docs": [], "site": None}
-    furniture, soft = classify_furniture(page.lines, repeated)
-    roles, drafts = segment_page(page.lines, furniture, soft)
+    feats = PageFeatures(page.lines)
+    furniture, soft = classify_furniture(page.lines, repeated, feats)
+    roles, drafts = segment_page(page.lines, furniture, soft, feats)
     site = page_site(page.lines, roles)
     docs = []
     for d in drafts:

@@ -62,11 +62,20 @@ _SHARE_PHRASE = re.compile(
     r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page))*\s*:?$",
     re.I,
 )
-_FOOTER = re.compile(
-    r"©|\(c\)\s*(?:19|20)\d\d|^\W*copyright\b|all rights reserved|^\W*powered by\b|"
-    r"^\W*(?:privacy policy|terms of (?:use|service)|cookie policy)\b",
-    re.I,
-)
+_FOOTER_START = re.compile(r"^\W*(?:copyright\b|powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b)", re.I)
+_C_YEAR = re.compile(r"\(c\)\s*(?:19|20)\d\d", re.I)
+
+
+def _is_footer(line: str) -> bool:
+    """Copyright and legal lines (plain substring tests first: they are cheap)."""
+    if "©" in line:
+        return True
+    low = line.lower()
+    if "all rights reserved" in low:
+        return True
+    if "(c)" in low and _C_YEAR.search(line):
+        return True
+    return _FOOTER_START.match(line) is not None
 _PAGINATION = re.compile(
     r"""^(?:[«‹<←]\s*)?(?:newer|older|next|previous|prev|earlier|later)
         (?:\s+(?:posts?|entries|articles|stories|page|pages|comments|news|results))?(?:\s*[»›>→])?$
@@ -176,7 +185,7 @@ def shape_role(line: str) -> str | None:
         return None
     if _SHARE.match(_strip_bullet(line)) or (len(line) < 60 and _SHARE_PHRASE.match(line)):
         return SHARE
-    if len(line) <= 200 and _FOOTER.search(line):
+    if len(line) <= 200 and _is_footer(line):
         return FOOTER
     if len(line) <= 250 and _COMMENT_COUNT.match(line):
         return COMMENT_COUNT
@@ -211,7 +220,54 @@ def post_footer_date(line: str):
     return _to_date(d)
 
 
-def classify_furniture(lines: list[str], repeated=None) -> tuple[list[str | None], list[int]]:
+class PageFeatures:
+    """Per-line evidence computed once per page (cheap fast paths for long lines).
+
+    Attributes are lists aligned with the page's lines: ``length``, ``rich``
+    (a body paragraph), ``date_only``, ``bullet``, ``footer_date`` (date of a post
+    footer line or None), ``comment`` (parsed comment header or None), ``short``
+    (list-item sized) and ``title_like``.
+    """
+
+    __slots__ = ("bullet", "comment", "date_only", "footer_date", "length", "lines", "rich", "short", "title_like")
+
+    def __init__(self, lines: list[str]):
+        n = len(lines)
+        self.lines = lines
+        self.length = length = list(map(len, lines))
+        self.rich = rich = [False] * n
+        self.date_only = date_only = [False] * n
+        self.bullet = bullet = [False] * n
+        self.footer_date = footer = [None] * n
+        self.comment = comment = [None] * n
+        self.short = short = [False] * n
+        self.title_like = title_like = [False] * n
+        for i, ln in enumerate(length):
+            if ln == 0:
+                continue
+            line = lines[i]
+            if ln > 250:
+                rich[i] = is_sentence_rich(line)
+                continue
+            if ln >= 200:
+                rich[i] = is_sentence_rich(line)
+            bullet[i] = line[0] in _BULLET_CHARS and _BULLET.match(line) is not None
+            tail = line[-9:].lower()
+            if ln < 60 and (tail[-1].isdigit() or tail.endswith(("m", "m.", ")"))):
+                date_only[i] = is_date_line(line)
+            if ln <= 80 and tail.endswith(("comment", "comments", "responses", "replies", ")")):
+                footer[i] = post_footer_date(line)
+            if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":"):
+                comment[i] = parse_comment_header(line)
+            words = line.count(" ") + 1
+            short[i] = ln <= 150 and words <= 15 and footer[i] is None
+            title_like[i] = words <= 20 and line[-1] not in ".;:,"
+
+
+_BULLET_CHARS = frozenset("•·▪►▸■□◦‣●○*+-–—")
+
+
+def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | None = None) -> tuple[list[str | None], list[int]]:
     """First pass over a page: furniture roles, and which lines are *soft* chrome.
 
     Parameters
@@ -221,6 +277,8 @@ def classify_furniture(lines: list[str], repeated=None) -> tuple[list[str | None
     repeated : dict of str to int, optional
         Keys (:func:`line_key`) of short lines found on several pages of the corpus,
         with the number of pages they are on.
+    feats : PageFeatures, optional
+        Precomputed line evidence (computed here when not given).
 
     Returns
     -------
@@ -232,45 +290,50 @@ def classify_furniture(lines: list[str], repeated=None) -> tuple[list[str | None
         unless the page structure gives them a job (a post's section label).
     """
     repeated = repeated or {}
+    feats = feats or PageFeatures(lines)
     n = len(lines)
-    roles: list[str | None] = [shape_role(line) for line in lines]
-    in_page = Counter(line_key(line) for line in lines if line and len(line) <= 80)
+    length = feats.length
+    roles: list[str | None] = [None if ln > 250 else shape_role(line) for line, ln in zip(lines, length, strict=True)]
+    in_page = Counter(line.casefold() for line, ln in zip(lines, length, strict=True) if 0 < ln <= 80)
     soft = [0] * n
-    for i, line in enumerate(lines):
-        if not line or roles[i] is not None:
+    for i, ln in enumerate(length):
+        if ln == 0 or ln > 300 or roles[i] is not None:
             continue
-        key = line_key(line)
-        df = repeated.get(key, 0) if len(line) <= 160 or (_ELLIPSIS.search(line) and len(line) <= 300) else 0
-        if len(line) <= 80 and in_page[key] >= 3 and not re.search(r"[.!?]$", line):
+        line = lines[i]
+        key = line.casefold()
+        if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
-        elif df >= 2:
-            soft[i] = 2 if df >= 3 else 1
-    _mark_bullet_runs(lines, roles, soft)
-    _mark_sidebar_blocks(lines, roles, soft, repeated)
-    _mark_dated_lists(lines, roles)
+        elif repeated and (ln <= 160 or _ELLIPSIS.search(line)):
+            df = repeated.get(key, 0)
+            if df >= 2:
+                soft[i] = 2 if df >= 3 else 1
+    _mark_bullet_runs(feats, roles, soft)
+    _mark_sidebar_blocks(feats, roles, soft, repeated)
+    _mark_dated_lists(feats, roles)
     return roles, soft
 
 
-def _mark_bullet_runs(lines, roles, soft) -> None:
+def _mark_bullet_runs(feats: PageFeatures, roles, soft) -> None:
     """Runs of 3+ short bulleted lines that look like menus or link lists."""
+    lines, bullet, date_only, length = feats.lines, feats.bullet, feats.date_only, feats.length
     n = len(lines)
-    i = 0
     edge = max(3, n // 7)
+    i = 0
     while i < n:
-        if not is_bullet(lines[i]):
+        if not bullet[i]:
             i += 1
             continue
         j, members = i, []
-        while j < n and (is_bullet(lines[j]) or not lines[j] or is_date_line(lines[j])):
-            if lines[j]:
+        while j < n and (bullet[j] or not length[j] or date_only[j]):
+            if length[j]:
                 members.append(j)
             j += 1
-        bullets = [k for k in members if is_bullet(lines[k])]
-        short = [k for k in bullets if len(lines[k].split()) <= 10 and not re.search(r"[.!?]$", lines[k])]
+        bullets = [k for k in members if bullet[k]]
+        short = [k for k in bullets if len(lines[k].split()) <= 10 and lines[k][-1] not in ".!?"]
         if len(bullets) >= 3 and len(short) >= 0.6 * len(bullets):
             evidence = (
                 any(soft[k] for k in bullets)
-                or any(is_date_line(lines[k]) for k in members)
+                or any(date_only[k] for k in members)
                 or i < edge
                 or j > n - edge
             )
@@ -281,85 +344,81 @@ def _mark_bullet_runs(lines, roles, soft) -> None:
         i = max(j, i + 1)
 
 
-def _mark_sidebar_blocks(lines, roles, soft, repeated) -> None:
+def _is_heading(line: str, ln: int, repeated) -> bool:
+    return (
+        0 < ln <= 40
+        and line[-1] not in ".!?,;"
+        and len(line.split()) <= 5
+        and (_SIDEBAR_CUE.match(line) is not None or (bool(repeated) and line.casefold() in repeated))
+    )
+
+
+def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     """A short heading ("Most viewed", or one repeated across pages) over teasers."""
+    lines, length = feats.lines, feats.length
     n = len(lines)
     i = 0
     while i < n:
         line = lines[i]
-        heading = (
-            roles[i] is None
-            and 0 < len(line) <= 40
-            and len(line.split()) <= 5
-            and not re.search(r"[.!?,;]$", line)
-            and (_SIDEBAR_CUE.match(line) or (repeated and line_key(line) in repeated))
-        )
-        if not heading:
+        if roles[i] is not None or not _is_heading(line, length[i], repeated):
             i += 1
             continue
         j = i + 1
         items = []
         while j < n:
-            cur = lines[j]
-            if cur and (is_sentence_rich(cur) or post_footer_date(cur) or parse_comment_header(cur)):
+            if length[j] and (feats.rich[j] or feats.footer_date[j] or feats.comment[j]):
                 break
-            if cur:
+            if length[j]:
                 items.append(j)
             j += 1
-        while j > i + 1 and not lines[j - 1]:
+        while j > i + 1 and not length[j - 1]:
             j -= 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
-            titled = sum(is_title_like(lines[k]) or lines[k].endswith("?") for k in free)
+            titled = sum(feats.title_like[k] or lines[k].endswith("?") for k in free)
             evidence = sum(
-                soft[k] or bool(_ELLIPSIS.search(lines[k])) or is_date_line(lines[k]) or is_bullet(lines[k])
+                bool(soft[k]) or bool(_ELLIPSIS.search(lines[k])) or feats.date_only[k] or feats.bullet[k]
                 for k in free
             )
-            at_end = j >= n or all(roles[k] is not None or not lines[k] for k in range(j, n))
+            at_end = j >= n or all(roles[k] is not None or not length[k] for k in range(j, n))
             cue = _SIDEBAR_CUE.match(line) is not None
             if (titled >= 0.35 * len(free) and (evidence >= 0.3 * len(free) or at_end)) or (
                 cue and titled >= 0.5 * len(free)
             ):
                 roles[i] = SIDEBAR
                 for k in free:
-                    heading_again = len(lines[k]) <= 40 and (
-                        _SIDEBAR_CUE.match(lines[k]) or (repeated and line_key(lines[k]) in repeated)
-                    )
-                    roles[k] = SIDEBAR if heading_again else TEASER
+                    roles[k] = SIDEBAR if _is_heading(lines[k], length[k], repeated) else TEASER
                 i = j
                 continue
         i += 1
 
 
-def _mark_dated_lists(lines, roles) -> None:
+def _mark_dated_lists(feats: PageFeatures, roles) -> None:
     """Lists of short titles with their dates: other posts, archives, "Recently by"."""
-    n = len(lines)
+    short, date_only, bullet, length = feats.short, feats.date_only, feats.bullet, feats.length
+    n = len(length)
     i = 0
     while i < n:
-        if not lines[i] or not _short(lines[i]):
+        if not short[i]:
             i += 1
             continue
         members, j = [i], i + 1
         while j < n:
-            if lines[j] and _short(lines[j]):
+            if short[j]:
                 members.append(j)
                 j += 1
                 continue
-            if not lines[j]:
+            if not length[j]:
                 k = j
-                while k < n and not lines[k]:
+                while k < n and not length[k]:
                     k += 1
-                if k < n and k - j <= 1 and _short(lines[k]) and (is_date_line(lines[k]) or is_bullet(lines[k])):
+                if k < n and k - j <= 1 and short[k] and (date_only[k] or bullet[k]):
                     j = k
                     continue
             break
-        dates = sum(is_date_line(lines[k]) for k in members)
+        dates = sum(date_only[k] for k in members)
         if len(members) >= 4 and dates >= 2 and dates >= 0.25 * len(members):
             for k in members:
                 if roles[k] is None:
                     roles[k] = RELATED
         i = max(j, i + 1)
-
-
-def _short(line: str) -> bool:
-    return len(line) <= 150 and len(line.split()) <= 15 and post_footer_date(line) is None

@@ -29,6 +29,11 @@ _BOMS = (
 # ZWNJ/ZWJ (U+200C/U+200D) are kept: Persian and other scripts need them.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Whitespace other than a lone space (runs, tabs, no-break and other Unicode
+# spaces, form feeds); rare in clean text, so one scan finds them all.
+_SPACE_CLASS = "\t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_SPACE_CLASS}]")
+_SPACE_RUN = re.compile(" {2,}")
 # C0/C1 control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Letters typical of UTF-8 text decoded as cp1252/latin-1 ("â€™", "Ã©"), checked
@@ -213,19 +218,22 @@ def normalise_text(text: str) -> tuple[list[str], int]:
         text = unicodedata.normalize("NFC", text)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    raw = _NEWLINE.split(text)
+    if _ODD_SPACE.search(text):
+        text = _ODD_SPACE.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    raw = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()
     repaired = 0
-    check = _MOJIBAKE_HINT.search(text) is not None
-    lines = []
-    for line in raw:
-        if check and _MOJIBAKE_HINT.search(line):
-            fixed = _repair(line)
-            if fixed != line:
-                repaired += 1
-                line = fixed
-        lines.append(" ".join(line.split()))
+    if _MOJIBAKE_HINT.search(text) is not None:
+        for i, line in enumerate(raw):
+            if _MOJIBAKE_HINT.search(line):
+                fixed = _repair(line)
+                if fixed != line:
+                    repaired += 1
+                    raw[i] = " ".join(fixed.split())
+    lines = [line.strip() if line[:1] == " " or line[-1:] == " " else line for line in raw]
     return lines, repaired
 
 

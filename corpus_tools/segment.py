@@ -32,11 +32,11 @@ from .lines import (
     REPEATED,
     SECTION,
     TITLE,
+    PageFeatures,
     is_sentence_rich,
     is_title_like,
     line_key,
     parse_comment_header,
-    post_footer_date,
 )
 
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by|author:?)\s+(?P<rest>\S.*)$", re.I)
@@ -132,22 +132,17 @@ def page_site(lines: list[str], roles: list[str | None]) -> str | None:
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def segment_page(lines: list[str], roles: list[str | None], soft: list[bool]) -> tuple[list[str], list[DocDraft]]:
+def segment_page(lines: list[str], roles: list[str | None], soft: list[int], feats: PageFeatures | None = None) -> tuple[list[str], list[DocDraft]]:
     """Give every line its final role and return the documents of the page.
 
     ``roles`` and ``soft`` come from :func:`corpus_tools.lines.classify_furniture`;
     they are not modified.  Returned roles are all set (no None).
     """
+    feats = feats or PageFeatures(lines)
     roles = list(roles)
     n = len(lines)
-    footers = [(i, post_footer_date(lines[i])) for i in range(n) if roles[i] is None and lines[i]]
-    footers = [(i, d) for i, d in footers if d is not None]
-    headers = []
-    for i in range(n):
-        if roles[i] is None and lines[i]:
-            parsed = parse_comment_header(lines[i])
-            if parsed:
-                headers.append((i, parsed))
+    footers = [(i, d) for i, d in enumerate(feats.footer_date) if d is not None and roles[i] is None]
+    headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
     docs: list[DocDraft] = []
     alt_keys: set[str] = set()
     if len(footers) >= 2:
@@ -418,14 +413,23 @@ def _squash(text: str) -> str:
 
 
 def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
-    """A lede or pull-quote that the body repeats word for word is counted once."""
-    squashed = {i: _squash(lines[i]) for i in content}
+    """A lede or pull-quote that the body repeats word for word is counted once.
+
+    Spacing may differ between the two copies, so they are compared with all
+    white space removed; a line is only squashed when it holds the candidate's
+    first word.
+    """
     for i in candidates:
-        key = squashed[i]
-        if len(lines[i].split()) < 8:
+        words = lines[i].split()
+        if len(words) < 8:
             continue
+        key = "".join(words).casefold()
+        probe = max(words[:4], key=len)
         for j in content:
-            if j != i and roles[j] is None and len(squashed[j]) > len(key) and key in squashed[j]:
+            if j == i or roles[j] is not None or len(lines[j]) <= len(lines[i]) // 2 or probe not in lines[j]:
+                continue
+            other = _squash(lines[j])
+            if len(other) > len(key) and key in other:
                 roles[i] = DUPLICATE
                 break
 

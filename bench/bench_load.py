@@ -1,0 +1,171 @@
+"""Speed and memory of load_corpus on generated seed-like corpora.
+
+Generates corpora of 10 MB and 200 MB from the seed pages (each page varied:
+its text lines are re-drawn from the seeds' sentences and its numbers and dates
+changed, so pages are not identical copies, while menus, sidebars and footers
+repeat as they do on a real site), then runs, each in a fresh process:
+
+* ``read+split``: the floor: read every file, decode, split lines, build a
+  DataFrame of lines (no roles, no documents);
+* ``load_corpus n_jobs=1`` and ``n_jobs=2``.
+
+Prints MB/s, MB/s per core, peak RSS (whole process tree) and peak RSS over the
+interpreter baseline, as a multiple of the input size.  Targets (issue 2):
+>= 25 MB/s per core; 200 MB within 1.3x of 20x the 10 MB time; peak memory
+<= 4x the input size.
+
+Usage: python bench/bench_load.py [--sizes 10 200] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+CHILD = r"""
+import json, os, sys, threading, time
+import psutil
+proc = psutil.Process()
+peak = [0]
+def tree_rss():
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+def watch():
+    while True:
+        peak[0] = max(peak[0], tree_rss())
+        time.sleep(0.02)
+import pandas as pd
+import corpus_tools as ct
+from corpus_tools.readers import decode, find_files
+base = tree_rss()
+threading.Thread(target=watch, daemon=True).start()
+mode, path = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+if mode == "floor":
+    src, text = [], []
+    for s, p, _ in find_files(path):
+        if p is None:
+            continue
+        lines = decode(p.read_bytes())[0].split("\n")
+        src.extend([s] * len(lines)); text.extend(lines)
+    frame = pd.DataFrame({"source": src, "text": text})
+    n_docs = 0
+else:
+    corpus = ct.load_corpus(path, n_jobs=int(mode))
+    n_docs = len(corpus.docs)
+elapsed = time.perf_counter() - t0
+peak[0] = max(peak[0], tree_rss())
+print(json.dumps({"seconds": elapsed, "peak": peak[0], "base": base, "docs": n_docs}))
+"""
+
+
+def _pages():
+    pages = [p.read_text(encoding="utf-8").split("\n") for p in sorted(SEEDS.glob("*.txt"))]
+    sentences = []
+    for page in pages:
+        for line in page:
+            if len(line) > 200:
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+", line) if len(s) > 40]
+    return pages, sentences
+
+
+def generate(target_mb: float, out: Path, seed: int = 0) -> float:
+    """Write seed-like pages into ``out`` until they hold ``target_mb`` MB."""
+    rng = random.Random(seed)
+    pages, sentences = _pages()
+    out.mkdir(parents=True, exist_ok=True)
+    written, k = 0, 0
+    target = target_mb * 1_000_000
+    while written < target:
+        page = pages[k % len(pages)]
+        lines = []
+        for line in page:
+            if len(line) > 200:
+                n = max(1, len(line) // 160)
+                line = " ".join(rng.choice(sentences) for _ in range(n))
+            elif len(line) > 40 and rng.random() < 0.5:
+                line = re.sub(r"\d+", lambda m: str(rng.randint(1, 28)), line)
+            lines.append(line)
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        (out / f"site{k % 40:02d}" / f"page{k:06d}.txt").parent.mkdir(exist_ok=True)
+        (out / f"site{k % 40:02d}" / f"page{k:06d}.txt").write_bytes(data)
+        written += len(data)
+        k += 1
+    return written / 1_000_000
+
+
+def run(mode: str, path: Path) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    res = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(path)], capture_output=True, text=True, env=env, check=False
+    )
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr[-2000:])
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=float, nargs="+", default=[10, 200])
+    ap.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="ct_bench_"))
+    rows = []
+    try:
+        for size in args.sizes:
+            folder = tmp / f"{size:g}MB"
+            mb = generate(size, folder)
+            for mode, label, cores in [("floor", "read+split (floor)", 1), ("1", "load_corpus n_jobs=1", 1), ("2", "load_corpus n_jobs=2", 2)]:
+                r = run(mode, folder)
+                rows.append(
+                    {
+                        "size": size, "mb": mb, "what": label, "s": r["seconds"],
+                        "mbps": mb / r["seconds"], "per_core": mb / r["seconds"] / cores,
+                        "peak_mb": r["peak"] / 1e6, "over_base": (r["peak"] - r["base"]) / 1e6 / mb,
+                        "docs": r["docs"],
+                    }
+                )  # fmt: skip
+                print(_fmt(rows[-1]), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print()
+    print(f"{'input':>7} {'what':<22} {'seconds':>8} {'MB/s':>7} {'MB/s/core':>9} {'peak RSS MB':>11} {'(peak-base)/input':>17} {'docs':>8}")
+    for r in rows:
+        print(_fmt(r))
+    sizes = sorted({r["size"] for r in rows})
+    if len(sizes) >= 2:
+        small, big = sizes[0], sizes[-1]
+        for label in ("load_corpus n_jobs=1", "load_corpus n_jobs=2"):
+            t_small = next(r["s"] for r in rows if r["size"] == small and r["what"] == label)
+            t_big = next(r["s"] for r in rows if r["size"] == big and r["what"] == label)
+            ratio = t_big / (t_small * big / small)
+            print(f"linearity {label}: {big:g} MB took {ratio:.2f}x the {small:g} MB time scaled by size (target <= 1.3)")
+
+
+def _fmt(r: dict) -> str:
+    return (
+        f"{r['mb']:>5.0f}MB {r['what']:<22} {r['s']:>8.2f} {r['mbps']:>7.1f} {r['per_core']:>9.1f} "
+        f"{r['peak_mb']:>11.0f} {r['over_base']:>17.2f} {r['docs']:>8}"
+    )
+
+
+if __name__ == "__main__":
+    main()
