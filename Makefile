@@ -11,7 +11,6 @@ export OMP_NUM_THREADS := 1
 export OPENBLAS_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: install run test lint lab bench clean
 

@@ -19,8 +19,9 @@ __all__ = [
 # --- normalisation exports (corpus.py, readers.py, lines.py, segment.py) ---
 from .corpus import CorpusFileError, load_corpus
 from .lines import ROLES
+from .overview import docs_by_file, page_audit, removed_by_role
 
-__all__ += ["ROLES", "CorpusFileError", "load_corpus"]
+__all__ += ["ROLES", "CorpusFileError", "docs_by_file", "load_corpus", "page_audit", "removed_by_role"]
 
 # --- terms exports (aliases.py, terms.py) ---
 

@@ -19,6 +19,29 @@ def _axes(ax=None, figsize=(8, 4)):
 # --- corpus plots ---------------------------------------------------------
 
 
+def plot_doc_lengths(docs, ax=None, bins: int = 20):
+    """Histogram of document length in words, one colour per document kind."""
+    ax = _axes(ax)
+    kinds = sorted(docs["kind"].dropna().unique())
+    data = [docs.loc[docs["kind"] == k, "n_words"] for k in kinds]
+    ax.hist(data, bins=bins, stacked=True, label=kinds)
+    ax.set_xlabel("words in document")
+    ax.set_ylabel("documents")
+    ax.set_title("Document lengths")
+    ax.legend(title="kind")
+    return ax
+
+
+def plot_removed_roles(removed, ax=None):
+    """Horizontal bars: removed lines per role (the table of ``removed_by_role``)."""
+    ax = _axes(ax)
+    table = removed[removed["role"] != "blank"].sort_values(["lines", "role"], ascending=[True, False])
+    ax.barh(table["role"], table["lines"], color="#7a7a7a")
+    ax.set_xlabel("lines removed")
+    ax.set_title("Why lines were removed (blank lines not shown)")
+    return ax
+
+
 # --- terms plots ----------------------------------------------------------
 
 
