@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
 from .lines import DOC_ROLES, PageFeatures, classify_furniture, line_key
@@ -81,8 +82,9 @@ class Corpus:
         639-1), ``text`` (clean body), ``n_words``, ``line_start``, ``line_end``
         (1-based, inclusive, in the source file).
     lines : DataFrame
-        One row per input line: ``source``, ``line_no`` (1-based), ``text``,
-        ``role`` and ``doc_id`` (null for removed lines).
+        One row per input line: ``source``, ``line_no`` (1-based), ``text``
+        (normalised; Arrow-backed ``string`` dtype to stay compact), ``role`` and
+        ``doc_id`` (null for removed lines).
     files : DataFrame
         One row per input file: ``source``, ``bytes``, ``sha256``, ``encoding``,
         ``n_lines``, ``n_docs``, ``status`` (``ok`` | ``empty`` | ``error`` |
@@ -144,7 +146,10 @@ def _restore_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Give text columns read back from Parquet the object dtype load_corpus uses."""
     for col in frame.columns:
         if pd.api.types.is_string_dtype(frame[col]) and not pd.api.types.is_object_dtype(frame[col]):
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+            if col == "text" and "line_no" in frame.columns:
+                frame[col] = frame[col].astype(LINE_TEXT_DTYPE)
+            else:
+                frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame
 
 
@@ -215,9 +220,11 @@ def load_corpus(
     jobs = min(jobs, max(1, len(entries)))
     show = _want_progress(progress, entries)
 
-    # Pass 1: read every file, count short lines across files.
+    # Pass 1: read every file, count short lines across files.  Pages are not
+    # kept: holding every line as a Python string would cost several times the
+    # input; pass 2 reads each file again (from the OS cache) and keeps only
+    # compact Arrow copies of its lines.
     records: dict[str, FileRecord] = {}
-    pages: dict[str, Page] = {}
     counts: Counter[str] = Counter()
     seen_hash: dict[str, str] = {}
     to_read = [(p, src) for src, p, problem in entries if p is not None]
@@ -230,8 +237,8 @@ def load_corpus(
             rec = got.record if isinstance(got, Page) else got
             records[src] = rec
             if isinstance(got, Page) and _first_copy(rec, seen_hash):
-                pages[src] = got
                 counts.update(_short_keys(got.lines))
+            del got
     else:
         with _pool(jobs) as pool:
             tasks = [(p, src, max_bytes) for p, src in to_read]
@@ -245,13 +252,15 @@ def load_corpus(
 
     # Pass 2: roles and documents, page by page.
     readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
+    paths = {src: p for src, p, _ in entries if p is not None}
     results = []
     if jobs == 1:
         for src in _bar(readable, show, "segmenting"):
-            page = pages.pop(src, None) or read_page(_path_of(entries, src), src, max_bytes=max_bytes)
+            page = read_page(paths[src], src, max_bytes=max_bytes)
             results.append(_build_page(page, repeated))
+            del page
     else:
-        tasks = [(_path_of(entries, src), src, max_bytes) for src in readable]
+        tasks = [(paths[src], src, max_bytes) for src in readable]
         with _pool(jobs, repeated) as pool:
             results = list(_bar(pool.map(_build_task, tasks, chunksize=8), show, "segmenting", len(tasks)))
     return _assemble(results, records, cfg)
@@ -300,14 +309,12 @@ def _check_strict(rec: FileRecord, strict: bool) -> None:
 
 
 def _short_keys(lines: list[str]) -> set[str]:
-    return {line_key(line) for line in lines if line and len(line) <= _REPEAT_MAX_CHARS}
-
-
-def _path_of(entries, src: str) -> Path:
-    for s, p, _ in entries:
-        if s == src:
-            return p
-    raise KeyError(src)
+    """Keys of the lines that may count as repeated furniture (see ``classify_furniture``)."""
+    return {
+        line_key(line)
+        for line in lines
+        if line and (len(line) <= 160 or (len(line) <= _REPEAT_MAX_CHARS and line.endswith(("...", "…"))))
+    }
 
 
 _WORKER_REPEATED: dict[str, int] = {}
@@ -339,7 +346,7 @@ def _build_task(task):
 def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
     """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
-        return {"record": page, "lines": [], "roles": [], "docs": [], "site": None}
+        return {"record": page, "lines": pa.array([], pa.string()), "roles": [], "docs": [], "site": None}
     feats = PageFeatures(page.lines)
     furniture, soft = classify_furniture(page.lines, repeated, feats)
     roles, drafts = segment_page(page.lines, furniture, soft, feats)
@@ -361,14 +368,24 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
                 "members": sorted(d.body + d.meta),
             }
         )
-    return {"record": page.record, "lines": page.lines, "roles": roles, "docs": docs, "site": site}
+    return {"record": page.record, "lines": pa.array(page.lines, pa.string()), "roles": roles, "docs": docs, "site": site}
+
+
+#: dtype of ``lines.text``: Arrow-backed UTF-8, several times smaller than Python strings.
+LINE_TEXT_DTYPE = pd.StringDtype("pyarrow")
+
+
+def _text_column(chunks: list[pa.Array]) -> pd.Series:
+    arr = pa.chunked_array(chunks, type=pa.string()) if chunks else pa.chunked_array([], type=pa.string())
+    return pd.Series(pd.array(arr, dtype=LINE_TEXT_DTYPE) if len(arr) else pd.array([], dtype=LINE_TEXT_DTYPE))
 
 
 def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
     from .langs import detect_languages
 
     doc_rows = []
-    l_src, l_no, l_text, l_role, l_doc = [], [], [], [], []
+    l_src, l_no, l_role, l_doc = [], [], [], []
+    l_text: list[pa.Array] = []
     for res in results:
         rec: FileRecord = res["record"]
         records[rec.source] = rec
@@ -393,7 +410,7 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         n = len(res["lines"])
         l_src.extend([src] * n)
         l_no.extend(range(1, n + 1))
-        l_text.extend(res["lines"])
+        l_text.append(res["lines"])
         l_role.extend(res["roles"])
         l_doc.extend(owner)
     files = pd.DataFrame([asdict(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
@@ -415,7 +432,7 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         {
             "source": pd.Series(l_src, dtype=object),
             "line_no": pd.Series(l_no, dtype="int64"),
-            "text": pd.Series(l_text, dtype=object),
+            "text": _text_column(l_text),
             "role": pd.Series(l_role, dtype=object),
             "doc_id": pd.Series(l_doc, dtype=object),
         }
