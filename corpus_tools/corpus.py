@@ -10,10 +10,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
+from .langs import fill_short, first_guess
 from .lines import DOC_ROLES, PageFeatures, classify_furniture, line_key
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
@@ -27,6 +29,10 @@ FILE_COLUMNS = [
     "source", "bytes", "sha256", "encoding", "n_lines", "n_docs", "status", "error",
 ]  # fmt: skip
 
+#: dtype of ``lines.text`` and ``docs.text``: Arrow-backed UTF-8, several times
+#: smaller than Python strings (which take 2 bytes a character as soon as a line
+#: holds a typographic quote).
+LINE_TEXT_DTYPE = pd.StringDtype("pyarrow")
 _STR_DOC = ["doc_id", "source", "kind", "parent_id", "title", "author", "section", "site", "lang", "text"]
 _INT_DOC = ["n_words", "line_start", "line_end"]
 
@@ -53,14 +59,15 @@ def docs_frame(records=None, *, config: dict | None = None) -> pd.DataFrame:
         df["kind"] = df["kind"].fillna("article")
     if n and df["doc_id"].isna().any():
         df["doc_id"] = [d if isinstance(d, str) else f"doc:{i + 1}" for i, d in enumerate(df["doc_id"])]
-    df["text"] = df["text"].fillna("")
+    df["text"] = pd.Series(df["text"].fillna("").astype(str).tolist(), dtype=LINE_TEXT_DTYPE)
     df["published"] = pd.to_datetime(df["published"], errors="coerce").astype("datetime64[ns]")
     if n and df["n_words"].isna().any():
-        df["n_words"] = df["text"].map(lambda t: len(str(t).split()))
+        df["n_words"] = [len(str(t).split()) for t in df["text"]]
     for col in _INT_DOC:
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).astype("int64")
     for col in _STR_DOC:
-        df[col] = df[col].astype(object).where(df[col].notna(), None)
+        if col != "text":
+            df[col] = df[col].astype(object).where(df[col].notna(), None)
     df = df[DOC_COLUMNS].reset_index(drop=True)
     if config is not None:
         df.attrs[ATTRS_KEY] = config
@@ -79,7 +86,8 @@ class Corpus:
         root), ``kind`` (``article`` | ``comment``), ``parent_id`` (the article a
         comment belongs to), ``title``, ``author``, ``section``, ``site``,
         ``published`` (datetime64, NaT when the page shows none), ``lang`` (ISO
-        639-1), ``text`` (clean body), ``n_words``, ``line_start``, ``line_end``
+        639-1), ``text`` (clean body; Arrow-backed ``string`` dtype), ``n_words``,
+        ``line_start``, ``line_end``
         (1-based, inclusive, in the source file).
     lines : DataFrame
         One row per input line: ``source``, ``line_no`` (1-based), ``text``
@@ -146,7 +154,7 @@ def _restore_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Give text columns read back from Parquet the object dtype load_corpus uses."""
     for col in frame.columns:
         if pd.api.types.is_string_dtype(frame[col]) and not pd.api.types.is_object_dtype(frame[col]):
-            if col == "text" and "line_no" in frame.columns:
+            if col == "text":
                 frame[col] = frame[col].astype(LINE_TEXT_DTYPE)
             else:
                 frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
@@ -249,6 +257,7 @@ def load_corpus(
     for src in sorted(records):
         _check_strict(records[src], strict)
     repeated = {k: c for k, c in counts.items() if c >= 2}
+    del counts
 
     # Pass 2: roles and documents, page by page.
     readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
@@ -346,14 +355,18 @@ def _build_task(task):
 def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
     """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
-        return {"record": page, "lines": pa.array([], pa.string()), "roles": [], "docs": [], "site": None}
+        empty = pa.array([], pa.string())
+        return {"record": page, "lines": empty, "texts": empty, "roles": [], "docs": [], "site": None}
     feats = PageFeatures(page.lines)
     furniture, soft = classify_furniture(page.lines, repeated, feats)
     roles, drafts = segment_page(page.lines, furniture, soft, feats)
     site = page_site(page.lines, roles)
-    docs = []
+    docs, texts = [], []
     for d in drafts:
         start, end = d.line_span
+        text = "\n".join(page.lines[i] for i in sorted(d.body))
+        lang = first_guess(text)
+        texts.append(text)
         docs.append(
             {
                 "kind": d.kind,
@@ -362,61 +375,79 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
                 "author": d.author,
                 "section": d.section,
                 "published": d.published,
-                "text": "\n".join(page.lines[i] for i in sorted(d.body)),
+                "lang": lang,
+                "short_text": text if lang is None else None,
+                "n_words": len(text.split()),
                 "line_start": start + 1,
                 "line_end": end + 1,
                 "members": sorted(d.body + d.meta),
             }
         )
-    return {"record": page.record, "lines": pa.array(page.lines, pa.string()), "roles": roles, "docs": docs, "site": site}
+    return {
+        "record": page.record,
+        "lines": pa.array(page.lines, pa.string()),
+        "texts": pa.array(texts, pa.string()),
+        "roles": roles,
+        "docs": docs,
+        "site": site,
+    }
 
 
-#: dtype of ``lines.text``: Arrow-backed UTF-8, several times smaller than Python strings.
-LINE_TEXT_DTYPE = pd.StringDtype("pyarrow")
 
 
 def _text_column(chunks: list[pa.Array]) -> pd.Series:
-    arr = pa.chunked_array(chunks, type=pa.string()) if chunks else pa.chunked_array([], type=pa.string())
-    return pd.Series(pd.array(arr, dtype=LINE_TEXT_DTYPE) if len(arr) else pd.array([], dtype=LINE_TEXT_DTYPE))
+    arr = pa.chunked_array(chunks, type=pa.string())
+    # ArrowStringArray keeps the per-page chunks as they are: no copy of the text.
+    return pd.Series(pd.arrays.ArrowStringArray(arr), dtype=LINE_TEXT_DTYPE)
 
 
 def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
-    from .langs import detect_languages
+    """Stack the per-page results into the three tables, column by column.
 
-    doc_rows = []
-    l_src, l_no, l_role, l_doc = [], [], [], []
+    Columns are built as plain lists and handed to pandas with explicit dtypes,
+    so no text is converted back and forth; results are released page by page.
+    """
+    dcols: dict[str, list] = {c: [] for c in DOC_COLUMNS if c != "text"}
+    shorts: dict[int, str] = {}
+    l_src, l_role, l_doc, l_count = [], [], [], []
     l_text: list[pa.Array] = []
-    for res in results:
+    d_text: list[pa.Array] = []
+    results.reverse()
+    while results:
+        res = results.pop()
         rec: FileRecord = res["record"]
         records[rec.source] = rec
         src = rec.source
         stem = src.rsplit(".", 1)[0] if "." in src.rsplit("/", 1)[-1] else src
+        roles = res["roles"]
         ids = [f"{stem}:{k + 1}" for k in range(len(res["docs"]))]
-        owner = [None] * len(res["lines"])
+        owner = [None] * len(roles)
         for doc_id, d in zip(ids, res["docs"], strict=True):
             for i in d["members"]:
-                if res["roles"][i] in DOC_ROLES:
+                if roles[i] in DOC_ROLES:
                     owner[i] = doc_id
-            parent = ids[d["parent"]] if d["parent"] is not None else None
-            doc_rows.append(
-                {
-                    "doc_id": doc_id, "source": src, "kind": d["kind"], "parent_id": parent,
-                    "title": d["title"], "author": d["author"], "section": d["section"],
-                    "site": res["site"], "published": d["published"], "text": d["text"],
-                    "line_start": d["line_start"], "line_end": d["line_end"],
-                }
-            )  # fmt: skip
+            row = {
+                "doc_id": doc_id, "source": src, "kind": d["kind"],
+                "parent_id": ids[d["parent"]] if d["parent"] is not None else None,
+                "title": d["title"], "author": d["author"], "section": d["section"],
+                "site": res["site"], "published": d["published"], "lang": d["lang"],
+                "n_words": d["n_words"], "line_start": d["line_start"], "line_end": d["line_end"],
+            }  # fmt: skip
+            if d["short_text"] is not None:
+                shorts[len(dcols["doc_id"])] = d["short_text"]
+            for col, value in row.items():
+                dcols[col].append(value)
+        d_text.append(res["texts"])
         rec.n_docs = len(ids)
-        n = len(res["lines"])
-        l_src.extend([src] * n)
-        l_no.extend(range(1, n + 1))
+        l_src.append(src)
+        l_count.append(len(roles))
         l_text.append(res["lines"])
-        l_role.extend(res["roles"])
+        l_role.extend(roles)
         l_doc.extend(owner)
     files = pd.DataFrame([asdict(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
     if files.empty:
         raise ValueError("no files found: the folder holds no .txt or .md pages")
-    if not doc_rows:
+    if not dcols["doc_id"]:
         summary = files["status"].value_counts().to_dict()
         raise ValueError(
             f"no readable documents in {len(files)} file(s) (status counts: {summary}); "
@@ -426,12 +457,22 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         files[col] = files[col].astype("int64")
     for col in ("source", "sha256", "encoding", "status", "error"):
         files[col] = files[col].astype(object).where(files[col].notna(), None)
-    docs = docs_frame(doc_rows, config=cfg.to_dict())
-    docs["lang"] = pd.Series(detect_languages(docs["text"].tolist()), index=docs.index, dtype=object)
+    dcols["lang"] = fill_short(dcols["lang"], shorts)
+    docs = pd.DataFrame(
+        {
+            **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c in dcols},
+            "text": _text_column(d_text),
+            "published": pd.to_datetime(pd.Series(dcols["published"], dtype=object)).astype("datetime64[ns]"),
+            **{c: pd.Series(dcols[c], dtype="int64") for c in _INT_DOC},
+        }
+    )[DOC_COLUMNS]
+    docs.attrs[ATTRS_KEY] = cfg.to_dict()
+    counts = np.asarray(l_count, dtype=np.int64)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
     lines = pd.DataFrame(
         {
-            "source": pd.Series(l_src, dtype=object),
-            "line_no": pd.Series(l_no, dtype="int64"),
+            "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), counts), dtype=object),
+            "line_no": pd.Series(np.arange(int(counts.sum()), dtype=np.int64) - starts + 1),
             "text": _text_column(l_text),
             "role": pd.Series(l_role, dtype=object),
             "doc_id": pd.Series(l_doc, dtype=object),

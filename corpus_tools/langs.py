@@ -47,19 +47,31 @@ def detect_languages(texts: list[str]) -> list[str | None]:
     >>> detect_languages(["The court ruled on the case brought by the families.", "ok"])
     ['en', 'en']
     """
-    langs = [detect_language(t) if len(t) >= _MIN_CHARS else None for t in texts]
+    langs = [first_guess(t) for t in texts]
+    shorts = {i: t for i, (t, lang) in enumerate(zip(texts, langs, strict=True)) if lang is None}
+    return fill_short(langs, shorts)
+
+
+def first_guess(text: str) -> str | None:
+    """The language of a text long enough to tell (None for short texts)."""
+    return detect_language(text) if len(text) >= _MIN_CHARS else None
+
+
+def fill_short(langs: list[str | None], shorts: dict[int, str]) -> list[str | None]:
+    """Give the short texts ``shorts`` (position -> text) the corpus's usual language.
+
+    A short text in the usual script takes the usual language; one in another
+    script keeps the classifier's own guess.
+    """
     common = Counter(lang for lang in langs if lang)
     default = sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if common else None
-    out = []
-    for text, lang in zip(texts, langs, strict=True):
-        if lang is None and any(ch.isalpha() for ch in text):
-            # A short text in the corpus's usual script takes the usual language;
-            # in another script it keeps the classifier's guess.
+    out = list(langs)
+    for i, text in shorts.items():
+        if out[i] is None and any(ch.isalpha() for ch in text):
             if default is not None and _script(text) == _script_of_lang(default):
-                lang = default
+                out[i] = default
             else:
-                lang = detect_language(text)
-        out.append(lang)
+                out[i] = detect_language(text)
     return out
 
 
