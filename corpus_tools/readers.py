@@ -34,6 +34,11 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACE_CLASS = "\t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[{_SPACE_CLASS}]")
 _SPACE_RUN = re.compile(" {2,}")
+# Plain substring tests (C speed) decide whether the regex passes are needed at all.
+_INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+_ODD_SPACE_CHARS = ("\t", "\x0b", "\x0c", "\x85", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
+_ODD_SPACE_RANGE = re.compile("[\x1c-\x1f\u2000-\u200a]")
+_MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2", "\u00d8", "\u00d9", "\u00da", "\u00db")
 # C0/C1 control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Letters typical of UTF-8 text decoded as cp1252/latin-1 ("â€™", "Ã©"), checked
@@ -216,9 +221,9 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _INVISIBLE.search(text):
+    if any(ch in text for ch in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
-    if _ODD_SPACE.search(text):
+    if any(ch in text for ch in _ODD_SPACE_CHARS) or _ODD_SPACE_RANGE.search(text):
         text = _ODD_SPACE.sub(" ", text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
@@ -226,7 +231,7 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     if raw and raw[-1] == "":
         raw.pop()
     repaired = 0
-    if _MOJIBAKE_HINT.search(text) is not None:
+    if any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text) is not None:
         for i, line in enumerate(raw):
             if _MOJIBAKE_HINT.search(line):
                 fixed = _repair(line)
