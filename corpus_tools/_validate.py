@@ -20,7 +20,7 @@ def require_columns(docs, columns: Iterable[str], *, name: str = "docs") -> None
     """
     if not isinstance(docs, pd.DataFrame):
         hint = ""
-        if hasattr(docs, "docs") and isinstance(getattr(docs, "docs"), pd.DataFrame):
+        if hasattr(docs, "docs") and isinstance(docs.docs, pd.DataFrame):
             hint = f"; did you pass corpus instead of corpus.{name}?"
         raise TypeError(f"{name} must be a pandas DataFrame, got {type(docs).__name__}{hint}")
     missing = [c for c in columns if c not in docs.columns]
