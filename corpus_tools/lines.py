@@ -80,11 +80,25 @@ _PAGINATION = re.compile(
     r"""^(?:[«‹<←]\s*)?(?:newer|older|next|previous|prev|earlier|later)
         (?:\s+(?:posts?|entries|articles|stories|page|pages|comments|news|results))?(?:\s*[»›>→])?$
       | ^page\s+\d+(?:\s+of\s+\d+)?$
-      | ^(?:load|show|view|see|read)\s+(?:more|all)(?:\s+\w+)?$
       | ^(?:\d+\s*){2,}(?:…|\.\.\.)?\s*(?:\d+\s*)?(?:next|»|›)?$""",
     re.I | re.X,
 )
-_TOP_NAV = re.compile(r"^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|skip\s+to\s+(?:main\s+)?content|top|home|menu|search)$", re.I)
+_TOP_NAV = re.compile(
+    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|skip\s+to\s+(?:main\s+)?content|top|home|menu
+      | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
+      | log\s?(?:in|out)|register|advertisement|sponsored(?:\s+content)?|cookie\s+settings
+      | accept(?:\s+all)?(?:\s+cookies)?|print(?:\s+this)?(?:\s+(?:page|article))?)$""",
+    re.I | re.X,
+)
+#: "Read more" links: they end a post's teaser on listing pages.
+READ_MORE = re.compile(
+    r"^\[?\s*(?:(?:read|view|see|show|load)\s+(?:more|all|full\s+(?:story|article|post))|continue\s+reading|more)"
+    r"\s*(?:»|›|>|→|\.\.\.|…)?\s*\]?$",
+    re.I,
+)
+_TAG_LINE = re.compile(
+    r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
+)
 _COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*\(\d+\))"
 _COMMENT_COUNT = re.compile(
     rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment
@@ -194,6 +208,10 @@ def shape_role(line: str) -> str | None:
             return PAGINATION
         if _TOP_NAV.match(_strip_bullet(line)):
             return NAV
+        if READ_MORE.match(line):
+            return PAGINATION
+    if len(line) <= 160 and _TAG_LINE.match(line) and line[-1] not in ".!?" and len(line.split()) <= 15:
+        return NAV
     return None
 
 

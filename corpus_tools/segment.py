@@ -29,6 +29,8 @@ from .lines import (
     DUPLICATE,
     IMAGE_ALT,
     NAV,
+    PAGINATION,
+    READ_MORE,
     REPEATED,
     SECTION,
     TITLE,
@@ -39,7 +41,11 @@ from .lines import (
     parse_comment_header,
 )
 
-_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|author:?)\s+(?P<rest>\S.*)$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written\s+by|posted\s+by|words\s+by|author\s*:?|autora?\s*:|auteur\s*:|verfasser\s*:"
+    r"|نویسنده\s*:?|نوشته\s*:|بقلم|الكاتب\s*:?|كتبه)\s*(?P<rest>\S.*)$",
+    re.I,
+)
 _DATED_META = re.compile(r"^(?:published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
 _JOB_WORDS = frozenset(
     "staff writer writers correspondent correspondents reporter reporters editor editors "
@@ -142,20 +148,27 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     roles = list(roles)
     n = len(lines)
     footers = [(i, d) for i, d in enumerate(feats.footer_date) if d is not None and roles[i] is None]
+    if len(footers) < 2:
+        # A listing without dated footers: "Read more" links end each teaser.
+        more = [i for i, line in enumerate(lines) if roles[i] == PAGINATION and READ_MORE.match(line)]
+        if len(more) >= 2:
+            footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
     docs: list[DocDraft] = []
     alt_keys: set[str] = set()
     if len(footers) >= 2:
         start = 0
         for i, date in footers:
-            roles[i] = DATE_ROLE
             doc = _parse_article(lines, roles, soft, start, i, listing=True, alt_keys=alt_keys)
+            if date is not None:
+                roles[i] = DATE_ROLE
+                if doc is not None:
+                    doc.published = date
+                    doc.meta.append(i)
+                else:
+                    roles[i] = NAV
             if doc is not None:
-                doc.published = date
-                doc.meta.append(i)
                 docs.append(doc)
-            else:
-                roles[i] = NAV
             start = i + 1
         for k in range(start, n):
             if roles[k] is None and lines[k]:

@@ -101,3 +101,18 @@ def test_parse_comment_header(line, expected):
         assert got == expected or (expected is None and got[2] is False)
     else:
         assert got == expected
+
+
+def test_listing_without_dated_footers(pages):
+    posts = pages.docs[pages.docs["source"] == "readmore_listing.txt"]
+    assert posts["title"].tolist() == ["Grid operator warns of winter shortages", "Wind farm approved after five-year review"]
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2021-11-12", "2021-11-03"]
+    assert all("Read more" not in t and "Tags:" not in t and "Subscribe" not in t for t in posts["text"])
+
+
+def test_persian_article(pages):
+    art = pages.docs[pages.docs["source"] == "persian_article.txt"].iloc[0]
+    assert art["title"] == "تحولات تازه در پرونده اعتراضات"
+    assert art["author"] == "سارا احمدی"
+    assert art["lang"] == "fa"
+    assert "روزنامه\u200cنگار" in art["text"]  # the zero-width non-joiner is kept
