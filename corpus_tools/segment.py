@@ -123,8 +123,13 @@ def parse_byline(line: str) -> str | None:
 
 
 def page_site(lines: list[str], roles: list[str | None]) -> str | None:
-    """The site's domain, as the page's own footer or copyright line names it."""
-    from .lines import FOOTER
+    """The site, as the page itself names it.
+
+    First choice: the domain its footer or copyright line names (most frequent,
+    ``www.`` dropped).  Else a masthead: the page's first line, when it is a short
+    name that the page repeats (again as a line, or inside its footer).
+    """
+    from .lines import DOC_ROLES, FOOTER
 
     found: Counter[str] = Counter()
     for line, role in zip(lines, roles, strict=True):
@@ -133,9 +138,21 @@ def page_site(lines: list[str], roles: list[str | None]) -> str | None:
                 dom = m.group(1).lower().removeprefix("www.")
                 if not re.search(r"\.(?:jpe?g|png|gif|pdf|html?|php|aspx?)$", dom):
                     found[dom] += 1
-    if not found:
+    if found:
+        return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or roles[first] in DOC_ROLES:
         return None
-    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    name = lines[first]
+    if len(name) > 60 or len(name.split()) > 6 or any(ch.isdigit() for ch in name) or name[-1] in ".?!:":
+        return None
+    key = name.casefold()
+    again = sum(
+        1
+        for i, line in enumerate(lines)
+        if i != first and roles[i] not in DOC_ROLES and (line.casefold() == key or (roles[i] == FOOTER and key in line.casefold()))
+    )
+    return name if again else None
 
 
 def segment_page(lines: list[str], roles: list[str | None], soft: list[int], feats: PageFeatures | None = None) -> tuple[list[str], list[DocDraft]]:

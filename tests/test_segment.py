@@ -25,6 +25,7 @@ def _doc(corpus, doc_id):
 
 def test_wordpress_post_with_comments(pages):
     art = _doc(pages, "wordpress_post:1")
+    assert art["site"] == "The Valley Ledger"  # masthead named again in the copyright line
     assert art["title"] == "Senators Debate the New Water Budget"
     assert art["author"] == "Jane Roe"
     assert art["published"] == pd.Timestamp("2021-03-03")
