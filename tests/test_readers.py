@@ -141,3 +141,29 @@ def test_find_files_sorted_and_recursive(tmp_path):
     for name in ["b.txt", "a/z.md", "a/b/c.txt"]:
         _write(tmp_path / name, GOOD)
     assert [s for s, _, _ in find_files(tmp_path)] == ["a/b/c.txt", "a/z.md", "b.txt"]
+
+
+def test_unreadable_file_is_recorded(tmp_path, monkeypatch):
+    # Root reads files whatever their mode, so refuse the read itself.
+    from pathlib import Path
+
+    _write(tmp_path / "ok.txt", GOOD)
+    _write(tmp_path / "secret.txt", GOOD + "x")
+    real = Path.read_bytes
+
+    def guarded(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    files = load_corpus(tmp_path).files.set_index("source")
+    assert files.loc["secret.txt", "status"] == "error"
+    assert files.loc["secret.txt", "error"] == "cannot read: Permission denied"
+    assert files.loc["ok.txt", "status"] == "ok"
+
+
+def test_progress_bar_on_request(tmp_path, capsys):
+    _write(tmp_path / "a.txt", GOOD)
+    load_corpus(tmp_path, progress=True)
+    assert "reading" in capsys.readouterr().err
