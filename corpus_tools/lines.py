@@ -110,12 +110,13 @@ _COMMENT_COUNT = re.compile(
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
 POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,40}}?)\s*[|·•,–-]?\s*{_COMMENTS}$", re.I)
 _SIDEBAR_CUE = re.compile(
-    r"""^(?:most\s+(?:viewed|read|popular|shared|commented|emailed|recent)
-      | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further)
-        \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics)
-      | you\s+(?:may|might)\s+also\s+like | read\s+(?:more|next|also) | see\s+also | also\s+read
-      | editor'?s?\s+picks? | categories | archives? | tags | popular | trending(?:\s+now)?
-      | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss)\s*:?$""",
+    r"""^(?:(?:the\s+)?most\s+(?:viewed|read|popular|shared|commented|emailed|recent)(?:\s+(?:articles?|posts?|stories|news))?
+      | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further|other|editor'?s?)
+        \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics|choice|picks?)
+      | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
+      | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | what\s+to\s+read\s+next | read\s+(?:more|next|also)
+      | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
+      | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss)\s*:?$""",
     re.I | re.X,
 )
 _TERMINAL = re.compile(r"[.;:,]$")
