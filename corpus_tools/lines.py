@@ -96,6 +96,7 @@ READ_MORE = re.compile(
     r"\s*(?:»|›|>|→|\.\.\.|…)?\s*\]?$",
     re.I,
 )
+_COUNTER_LINE = re.compile(r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?|[\d,.]+\s+(?:views|hits|reads|visits))$", re.I)
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
@@ -211,6 +212,8 @@ def shape_role(line: str) -> str | None:
             return NAV
         if READ_MORE.match(line):
             return PAGINATION
+        if _COUNTER_LINE.match(line):
+            return NAV
     if len(line) <= 160 and _TAG_LINE.match(line) and line[-1] not in ".!?" and len(line.split()) <= 15:
         return NAV
     return None

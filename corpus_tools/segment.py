@@ -46,7 +46,7 @@ _BYLINE = re.compile(
     r"|نویسنده\s*:?|نوشته\s*:|بقلم|الكاتب\s*:?|كتبه)\s*(?P<rest>\S.*)$",
     re.I,
 )
-_DATED_META = re.compile(r"^(?:published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
+_DATED_META = re.compile(r"^(?:published|posted|updated|last updated|created|date|dated)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
 _JOB_WORDS = frozenset(
     "staff writer writers correspondent correspondents reporter reporters editor editors "
     "contributor contributing columnist senior special chief bureau associated press "
