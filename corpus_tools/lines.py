@@ -197,18 +197,20 @@ def shape_role(line: str) -> str | None:
     """
     if not line:
         return BLANK
-    if len(line) > 250:
+    n = len(line)
+    if n > 250:
         return None
-    if _SHARE.match(_strip_bullet(line)) or (len(line) < 60 and _SHARE_PHRASE.match(line)):
+    bare = _strip_bullet(line) if line[0] in _BULLET_CHARS else line
+    if _SHARE.match(bare) or (n < 60 and _SHARE_PHRASE.match(line)):
         return SHARE
-    if len(line) <= 200 and _is_footer(line):
+    if n <= 200 and _is_footer(line):
         return FOOTER
-    if len(line) <= 250 and _COMMENT_COUNT.match(line):
+    if _COMMENT_COUNT.match(line):
         return COMMENT_COUNT
-    if len(line) <= 60:
+    if n <= 60:
         if _PAGINATION.match(line):
             return PAGINATION
-        if _TOP_NAV.match(_strip_bullet(line)):
+        if _TOP_NAV.match(bare):
             return NAV
         if READ_MORE.match(line):
             return PAGINATION
@@ -315,7 +317,9 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
     feats = feats or PageFeatures(lines)
     n = len(lines)
     length = feats.length
-    roles: list[str | None] = [None if ln > 250 else shape_role(line) for line, ln in zip(lines, length, strict=True)]
+    roles: list[str | None] = [
+        BLANK if not ln else None if ln > 250 else shape_role(line) for line, ln in zip(lines, length, strict=True)
+    ]
     in_page = Counter(line.casefold() for line, ln in zip(lines, length, strict=True) if 0 < ln <= 80)
     soft = [0] * n
     for i, ln in enumerate(length):
