@@ -24,6 +24,34 @@ from .overview import docs_by_file, page_audit, removed_by_role
 __all__ += ["ROLES", "CorpusFileError", "docs_by_file", "load_corpus", "page_audit", "removed_by_role"]
 
 # --- terms exports (aliases.py, terms.py) ---
+from .aliases import AliasTable, alias_report, discover_aliases, resolve_aliases  # noqa: E402
+from .terms import (  # noqa: E402
+    TermMatrix,
+    collocations,
+    dispersion,
+    keyness,
+    kwic,
+    term_frequencies,
+    term_matrix,
+    tfidf_top_terms,
+    tokenize,
+)
+
+__all__ += [
+    "AliasTable",
+    "TermMatrix",
+    "alias_report",
+    "collocations",
+    "discover_aliases",
+    "dispersion",
+    "keyness",
+    "kwic",
+    "resolve_aliases",
+    "term_frequencies",
+    "term_matrix",
+    "tfidf_top_terms",
+    "tokenize",
+]
 
 # --- topics exports (topics.py) ---
 
