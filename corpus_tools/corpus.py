@@ -229,10 +229,11 @@ def load_corpus(
     show = _want_progress(progress, entries)
 
     # Pass 1: read every file, count short lines across files.  Pages are not
-    # kept: holding every line as a Python string would cost several times the
-    # input; pass 2 reads each file again (from the OS cache) and keeps only
-    # compact Arrow copies of its lines.
+    # kept as Python strings (they would cost several times the input) but as
+    # compact Arrow arrays, which pass 2 turns back into lines page by page and
+    # then keeps as the lines table's text.  Worker processes read files again.
     records: dict[str, FileRecord] = {}
+    cache: dict[str, pa.Array] = {}
     counts: Counter[str] = Counter()
     seen_hash: dict[str, str] = {}
     to_read = [(p, src) for src, p, problem in entries if p is not None]
@@ -246,6 +247,7 @@ def load_corpus(
             records[src] = rec
             if isinstance(got, Page) and _first_copy(rec, seen_hash):
                 counts.update(_short_keys(got.lines))
+                cache[src] = pa.array(got.lines, pa.string())
             del got
     else:
         with _pool(jobs) as pool:
@@ -265,9 +267,13 @@ def load_corpus(
     results = []
     if jobs == 1:
         for src in _bar(readable, show, "segmenting"):
-            page = read_page(paths[src], src, max_bytes=max_bytes)
+            arr = cache.pop(src, None)
+            if arr is not None:
+                page = Page(src, arr.to_pylist(), records[src], arrow=arr)
+            else:
+                page = read_page(paths[src], src, max_bytes=max_bytes)
             results.append(_build_page(page, repeated))
-            del page
+            del page, arr
     else:
         tasks = [(paths[src], src, max_bytes) for src in readable]
         with _pool(jobs, repeated) as pool:
@@ -385,7 +391,7 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
         )
     return {
         "record": page.record,
-        "lines": pa.array(page.lines, pa.string()),
+        "lines": page.arrow if page.arrow is not None else pa.array(page.lines, pa.string()),
         "texts": pa.array(texts, pa.string()),
         "roles": roles,
         "docs": docs,

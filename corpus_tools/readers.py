@@ -68,6 +68,7 @@ class Page:
     source: str
     lines: list[str]
     record: FileRecord = field(repr=False)
+    arrow: object = field(default=None, repr=False)  # the same lines as an Arrow array, if made
 
 
 def find_files(root: Path) -> list[tuple[str, Path | None, FileRecord | None]]:
