@@ -121,7 +121,12 @@ _SIDEBAR_CUE = re.compile(
     re.I | re.X,
 )
 _TERMINAL = re.compile(r"[.;:,]$")
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\]?$")
+_ELLIPSIS_ENDS = ("...", "…", "...]", "…]")
+
+
+def _ellipsis(line: str) -> bool:
+    """Ends like a cut-off teaser ("...", "…")."""
+    return line.endswith(_ELLIPSIS_ENDS)
 
 
 _COMMENT_HEADER = re.compile(
@@ -178,7 +183,7 @@ def is_title_like(line: str, max_words: int = 20) -> bool:
 
 def is_sentence_rich(line: str) -> bool:
     """A body paragraph: long, or several sentences."""
-    if len(line) >= 400 and not _ELLIPSIS.search(line):
+    if len(line) >= 400 and not _ellipsis(line):
         return True
     return len(line) >= 200 and len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", line)) >= 2
 
@@ -329,7 +334,7 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
         key = line.casefold()
         if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
-        elif repeated and (ln <= 160 or _ELLIPSIS.search(line)):
+        elif repeated and (ln <= 160 or _ellipsis(line)):
             df = repeated.get(key, 0)
             if df >= 2:
                 soft[i] = 2 if df >= 3 else 1
@@ -403,7 +408,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         if len(free) >= 2:
             titled = sum(feats.title_like[k] or lines[k].endswith("?") for k in free)
             evidence = sum(
-                bool(soft[k]) or bool(_ELLIPSIS.search(lines[k])) or feats.date_only[k] or feats.bullet[k]
+                bool(soft[k]) or _ellipsis(lines[k]) or feats.date_only[k] or feats.bullet[k]
                 for k in free
             )
             at_end = j >= n or all(roles[k] is not None or not length[k] for k in range(j, n))

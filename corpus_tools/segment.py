@@ -35,7 +35,6 @@ from .lines import (
     SECTION,
     TITLE,
     PageFeatures,
-    is_sentence_rich,
     is_title_like,
     line_key,
     parse_comment_header,
@@ -176,7 +175,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     if len(footers) >= 2:
         start = 0
         for i, date in footers:
-            doc = _parse_article(lines, roles, soft, start, i, listing=True, alt_keys=alt_keys)
+            doc = _parse_article(lines, roles, soft, feats.rich, start, i, listing=True, alt_keys=alt_keys)
             if date is not None:
                 roles[i] = DATE_ROLE
                 if doc is not None:
@@ -193,7 +192,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     elif headers and (len(headers) >= 2 or headers[0][1][2]):
         units = _comment_units(lines, roles, headers)
         first = units[0][0]
-        article = _parse_article(lines, roles, soft, 0, first, listing=False, alt_keys=alt_keys)
+        article = _parse_article(lines, roles, soft, feats.rich, 0, first, listing=False, alt_keys=alt_keys)
         parent = None
         if article is not None:
             docs.append(article)
@@ -202,7 +201,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
             end = units[k + 1][0] if k + 1 < len(units) else n
             docs.append(_parse_comment(lines, roles, soft, start, end, title_i, label_i, head_i, name, date, parent))
     else:
-        doc = _parse_article(lines, roles, soft, 0, n, listing=False, alt_keys=alt_keys)
+        doc = _parse_article(lines, roles, soft, feats.rich, 0, n, listing=False, alt_keys=alt_keys)
         if doc is not None:
             if len(footers) == 1:
                 i, date = footers[0]
@@ -251,7 +250,7 @@ def _isolated(lines, roles, i, lo, hi) -> bool:
     return before and after
 
 
-def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[str]) -> DocDraft | None:
+def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys: set[str]) -> DocDraft | None:
     """Roles for the lines ``lo:hi`` of one article or post; its draft, or None if empty."""
     doc = DocDraft()
     content = [i for i in range(lo, hi) if roles[i] is None and lines[i]]
@@ -259,7 +258,7 @@ def _parse_article(lines, roles, soft, lo, hi, *, listing: bool, alt_keys: set[s
         return None
     _mark_lede_duplicates(lines, roles, content[:4], content)
     content = [i for i in content if roles[i] is None]
-    title_i, label_i = _choose_title(lines, roles, soft, content, lo, hi)
+    title_i, label_i = _choose_title(lines, roles, soft, rich, content, lo, hi)
     if title_i is not None:
         roles[title_i] = TITLE
         doc.title = lines[title_i]
@@ -341,7 +340,7 @@ def _is_meta(line: str) -> bool:
     return parse_byline(line) is not None or _meta_date(line) is not None
 
 
-def _choose_title(lines, roles, soft, content, lo, hi) -> tuple[int | None, int | None]:
+def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None, int | None]:
     """The headline of an article (and a section label set apart above it).
 
     Candidates are the short, headline-shaped lines before the text starts that
@@ -352,11 +351,11 @@ def _choose_title(lines, roles, soft, content, lo, hi) -> tuple[int | None, int 
     short label ("Local news" over the headline), else the first.
     """
     pool = [c for c in content if soft[c] < 2][:8]
-    first_text = next((c for c in content if is_sentence_rich(lines[c])), hi)
+    first_text = next((c for c in content if rich[c]), hi)
     cands: list[tuple[int, bool]] = []
     for n, i in enumerate(pool):
         line = lines[i]
-        if is_sentence_rich(line):
+        if rich[i]:
             break
         if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200:
             continue
