@@ -1,0 +1,29 @@
+"""Language identification: the English fast path must not swallow other languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.langs import detect_language, detect_languages
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Takht Ravanchi highlighted that 17,161 Iranian citizens, including late president "
+         "Mohammad Ali Rajayee, former Prime Minister Mohammad Javad Bahonar, were killed.", "en"),
+        ("El presidente de la república anunció el martes que el gobierno aprobará la reforma.", "es"),
+        ("Le président de la République a annoncé mardi que le gouvernement adoptera la réforme.", "fr"),
+        ("Der Präsident hat am Dienstag angekündigt, dass die Regierung die Reform umsetzen wird.", "de"),
+        ("De president heeft dinsdag aangekondigd dat de regering de hervorming zal invoeren.", "nl"),
+        ("دادگاه روز یکشنبه دستور آزادی چهار روزنامه‌نگار را صادر کرد که دو ماه در بازداشت بودند.", "fa"),
+        ("أمرت المحكمة يوم الأحد بالإفراج عن أربعة صحفيين كانوا محتجزين منذ شهرين دون تهمة.", "ar"),
+    ],
+)  # fmt: skip
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_short_texts_take_the_corpus_language_unless_their_script_differs():
+    texts = ["The court ruled on the case brought by the families of the victims.", "ok!", "گفتگو چگونه پیش رفت؟"]
+    assert detect_languages(texts) == ["en", "en", "fa"]
