@@ -29,8 +29,9 @@ run: install
 	  CORPUS_DIR="$(abspath $(CORPUS_DIR))" $(BIN)/jupyter nbconvert --to html --execute \
 	    --ExecutePreprocessor.timeout=600 --output-dir "$(REPORT_DIR)" "$$nb" || exit 1; \
 	done
-	@echo "Corpus tables: $(abspath build/corpus)"
-	@echo "Report: $(abspath $(REPORT_DIR))/index of: $(notdir $(NOTEBOOKS:.ipynb=.html))"
+	@$(BIN)/python -c "import sys, pathlib, html; d = pathlib.Path(sys.argv[1]); items = ''.join(f'<li><a href=\"{p.name}\">{html.escape(p.stem)}</a></li>' for p in sorted(d.glob('0*.html'))); (d / 'index.html').write_text(f'<!doctype html><title>corpus_tools report</title><h1>corpus_tools report</h1><p>Corpus: {html.escape(sys.argv[2])}</p><ul>{items}</ul>')" "$(REPORT_DIR)" "$(abspath $(CORPUS_DIR))"
+	@echo "Corpus tables: $(abspath build/corpus)/{docs,lines,files}.parquet"
+	@echo "Report:        $(abspath $(REPORT_DIR))/index.html"
 
 lint: install
 	$(BIN)/ruff check corpus_tools tests bench
