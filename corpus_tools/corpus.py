@@ -60,7 +60,10 @@ def docs_frame(records=None, *, config: dict | None = None) -> pd.DataFrame:
     if n and df["doc_id"].isna().any():
         df["doc_id"] = [d if isinstance(d, str) else f"doc:{i + 1}" for i, d in enumerate(df["doc_id"])]
     df["text"] = pd.Series(df["text"].fillna("").astype(str).tolist(), dtype=LINE_TEXT_DTYPE)
-    df["published"] = pd.to_datetime(df["published"], errors="coerce").astype("datetime64[ns]")
+    # Offsets ("+02:00") are converted to UTC and dropped: one naive time axis.
+    df["published"] = (
+        pd.to_datetime(df["published"], errors="coerce", utc=True).dt.tz_localize(None).astype("datetime64[ns]")
+    )
     if n and df["n_words"].isna().any():
         df["n_words"] = [len(str(t).split()) for t in df["text"]]
     for col in _INT_DOC:
