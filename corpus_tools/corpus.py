@@ -62,7 +62,7 @@ def docs_frame(records=None, *, config: dict | None = None) -> pd.DataFrame:
     df["text"] = pd.Series(df["text"].fillna("").astype(str).tolist(), dtype=LINE_TEXT_DTYPE)
     # Offsets ("+02:00") are converted to UTC and dropped: one naive time axis.
     df["published"] = (
-        pd.to_datetime(df["published"], errors="coerce", utc=True).dt.tz_localize(None).astype("datetime64[ns]")
+        pd.to_datetime(df["published"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None).astype("datetime64[ns]")
     )
     if n and df["n_words"].isna().any():
         df["n_words"] = [len(str(t).split()) for t in df["text"]]

@@ -105,8 +105,10 @@ def test_no_line_lost_or_counted_twice(tmp_path_factory, pages):
 def test_docs_frame_normalises_dates_and_fills_columns():
     from corpus_tools import docs_frame
 
-    d = docs_frame([{"text": "a b", "published": "2019-01-02T10:00:00+02:00"}, {"text": "c"}])
+    d = docs_frame([{"text": "a b", "published": "2019-01-02T10:00:00+02:00"}, {"text": "c"},
+                    {"text": "d", "published": "2019-08-05"}])  # fmt: skip
     assert d["published"].tolist()[0] == pd.Timestamp("2019-01-02 08:00:00")
+    assert d["published"].tolist()[2] == pd.Timestamp("2019-08-05")
     assert pd.isna(d["published"].iloc[1]) and str(d["published"].dtype) == "datetime64[ns]"
-    assert d["n_words"].tolist() == [2, 1] and d["doc_id"].tolist() == ["doc:1", "doc:2"]
+    assert d["n_words"].tolist() == [2, 1, 1] and d["doc_id"].tolist() == ["doc:1", "doc:2", "doc:3"]
     assert list(d.columns) == DOC_COLUMNS
