@@ -54,7 +54,51 @@ __all__ += [
 ]
 
 # --- topics exports (topics.py) ---
+from .topics import (  # noqa: E402
+    KSelection,
+    TopicModel,
+    fit_topics,
+    match_topics,
+    representative_docs,
+    select_k,
+    synthetic_corpus,
+    topic_coherence,
+    topic_prevalence,
+)
+
+__all__ += [
+    "KSelection",
+    "TopicModel",
+    "fit_topics",
+    "match_topics",
+    "representative_docs",
+    "select_k",
+    "synthetic_corpus",
+    "topic_coherence",
+    "topic_prevalence",
+]
 
 # --- timeline exports (dates.py, timeline.py) ---
+from .dates import date_label, date_mentions, find_dates  # noqa: E402
+from .timeline import (  # noqa: E402
+    date_bounds,
+    events,
+    mention_counts,
+    publication_timeline,
+    term_trends,
+    topic_trends,
+)
+
+__all__ += [
+    "date_bounds",
+    "date_label",
+    "date_mentions",
+    "events",
+    "find_dates",
+    "mention_counts",
+    "publication_timeline",
+    "term_trends",
+    "topic_trends",
+]
 
 __version__ = "0.1.0"
