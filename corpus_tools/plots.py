@@ -16,6 +16,20 @@ def _axes(ax=None, figsize=(8, 4)):
     return ax
 
 
+def _panel_grid(count, ax, *, ncols, single, row_height, what):
+    """One Axes per panel, as a flat array: ``ax`` itself for one panel, else a grid."""
+    import numpy as np
+
+    if ax is not None and count > 1:
+        raise ValueError(f"ax= works with one {what}; pass ax=None to get one panel per {what}")
+    if ax is not None or count == 1:
+        return np.array([_axes(ax, figsize=single)])
+    ncols = min(ncols, count)
+    nrows = -(-count // ncols)
+    _, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, row_height * nrows))
+    return np.ravel(axes)
+
+
 # --- corpus plots ---------------------------------------------------------
 
 
@@ -51,18 +65,9 @@ def plot_top_terms(freq, ax=None, *, n=10, ncols=3, value="count"):
     Returns the Axes when there is one group (or ``ax`` is given, which then
     must be a single group), else the numpy array of panel Axes.
     """
-    import numpy as np
 
     groups = sorted(freq["group"].unique().tolist())
-    if ax is not None and len(groups) > 1:
-        raise ValueError("ax= works with one group; pass ax=None to get one panel per group")
-    if ax is not None or len(groups) == 1:
-        axes = np.array([_axes(ax, figsize=(6, 0.3 * n + 1))])
-    else:
-        ncols = min(ncols, len(groups))
-        nrows = -(-len(groups) // ncols)
-        _, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.28 * n + 1) * nrows))
-        axes = np.ravel(axes)
+    axes = _panel_grid(len(groups), ax, ncols=ncols, single=(6, 0.3 * n + 1), row_height=0.28 * n + 1, what="group")
     for panel, group in zip(axes, groups, strict=False):
         sub = freq[freq["group"] == group].sort_values([value, "term"], ascending=[False, True])
         sub = sub.head(n).iloc[::-1]
@@ -168,19 +173,10 @@ def plot_topic_terms(terms, ax=None, *, labels=None, n=8, ncols=3):
     topic -> panel title (e.g. ``dict(zip(model.labels.topic, model.labels.label))``).
     Returns the array of panel Axes (or ``ax`` when one topic is drawn on it).
     """
-    import numpy as np
 
     topics = sorted(terms["topic"].unique().tolist())
     labels = dict(labels or {})
-    if ax is not None and len(topics) > 1:
-        raise ValueError("ax= works with one topic; pass ax=None to get one panel per topic")
-    if ax is not None or len(topics) == 1:
-        axes = np.array([_axes(ax, figsize=(5, 0.3 * n + 1))])
-    else:
-        ncols = min(ncols, len(topics))
-        nrows = -(-len(topics) // ncols)
-        _, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, (0.3 * n + 1) * nrows))
-        axes = np.ravel(axes)
+    axes = _panel_grid(len(topics), ax, ncols=ncols, single=(5, 0.3 * n + 1), row_height=0.3 * n + 1, what="topic")
     for panel, topic in zip(axes, topics, strict=False):
         sub = terms[(terms["topic"] == topic) & (terms["rank"] <= n)].sort_values("rank")
         panel.barh(sub["term"].astype(str).iloc[::-1], sub["weight"].iloc[::-1], color="tab:green")
