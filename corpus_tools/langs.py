@@ -19,6 +19,7 @@ _EN_FUNCTION = frozenset(
     "the of and to in a is that for on was with as by it are at from be has have this "
     "which his their said not an or its were but he they who had been will would".split()
 )
+_EN_ONLY = frozenset({"the", "of", "and", "to"})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -34,8 +35,8 @@ def detect_language(text: str) -> str | None:
     words = _WORD.findall(sample[:400].lower())
     n, hits = len(words), sum(w in _EN_FUNCTION for w in words)
     # Plain prose: a fifth function words.  News prose full of names: fewer, but
-    # "the" and at least one other function word among ten or more words.
-    if (n >= 6 and hits >= 0.2 * n) or (n >= 10 and hits >= 0.08 * n and "the" in words):
+    # then among them a word no other language writes (the, of, and, to).
+    if (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY.isdisjoint(words)):
         return "en"
     if not any(ch.isalpha() for ch in sample):
         return None

@@ -188,6 +188,26 @@ def is_sentence_rich(line: str) -> bool:
     return len(line) >= 200 and len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", line)) >= 2
 
 
+# How every furniture shape below can begin (lower case, after bullets and
+# arrows); a line starting otherwise skips the detailed tests.
+_CHROME_PREFIXES = (
+    *"""facebook twitter pinterest whatsapp telegram skype email e-mail mail linkedin reddit tumblr print
+    share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
+    weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
+    earlier later page back scroll skip top home menu search close toggle subscribe sign log register
+    advertisement sponsored cookie accept read view see show load continue more hits views reads visits
+    visited tag categor label topic filed posted one two three four five six seven eight nine ten
+    comment leave add post reply report quote permalink copyright powered privacy terms [""".split(),
+    "to top",
+    "no ",
+)
+_LEAD_CHARS = "•·▪►▸■□◦‣●○*+-–—«‹<←[ "
+
+
+def _footer_hint(line: str) -> bool:
+    return "©" in line or "eserved" in line or "ESERVED" in line or "(c)" in line or "(C)" in line
+
+
 def shape_role(line: str) -> str | None:
     """The role a line's own shape gives it, without context (None if it has none).
 
@@ -205,6 +225,9 @@ def shape_role(line: str) -> str | None:
     n = len(line)
     if n > 250:
         return None
+    head = line[:24].lower().lstrip(_LEAD_CHARS)
+    if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
+        return None  # no furniture shape starts like this (the common case: text)
     bare = _strip_bullet(line) if line[0] in _BULLET_CHARS else line
     if _SHARE.match(bare) or (n < 60 and _SHARE_PHRASE.match(line)):
         return SHARE

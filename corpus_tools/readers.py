@@ -29,15 +29,13 @@ _BOMS = (
 # ZWNJ/ZWJ (U+200C/U+200D) are kept: Persian and other scripts need them.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Whitespace other than a lone space (runs, tabs, no-break and other Unicode
-# spaces, form feeds); rare in clean text, so one scan finds them all.
-_SPACE_CLASS = "\t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_ODD_SPACE = re.compile(f"[{_SPACE_CLASS}]")
-_SPACE_RUN = re.compile(" {2,}")
-# Plain substring tests (C speed) decide whether the regex passes are needed at all.
+# White space other than the plain space (tabs, no-break and other Unicode spaces,
+# form feeds), made plain spaces; plain substring tests decide whether the
+# regex passes are needed at all.
 _INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u2060", "\ufeff")
-_ODD_SPACE_CHARS = ("\t", "\x0b", "\x0c", "\x85", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
-_ODD_SPACE_RANGE = re.compile("[\x1c-\x1f\u2000-\u200a]")
+_ODD_SPACE_CHARS = tuple("\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") + tuple(
+    chr(c) for c in range(0x2000, 0x200B)
+)
 _MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2", "\u00d8", "\u00d9", "\u00da", "\u00db")
 # C0/C1 control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -224,10 +222,12 @@ def normalise_text(text: str) -> tuple[list[str], int]:
         text = unicodedata.normalize("NFC", text)
     if any(ch in text for ch in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
-    if any(ch in text for ch in _ODD_SPACE_CHARS) or _ODD_SPACE_RANGE.search(text):
-        text = _ODD_SPACE.sub(" ", text)
-    if "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
+    # str.replace runs at memory speed, far faster than a regex over the text.
+    for ch in _ODD_SPACE_CHARS:
+        if ch in text:
+            text = text.replace(ch, " ")
+    while "  " in text:
+        text = text.replace("   ", " ").replace("  ", " ")
     raw = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()
