@@ -411,11 +411,10 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     """A short heading ("Most viewed", or one repeated across pages) over teasers."""
     lines, length = feats.lines, feats.length
     n = len(lines)
-    i = 0
-    while i < n:
+    done = 0  # lines before this index are inside a block already
+    for i in [k for k, ln in enumerate(length) if 0 < ln <= 40]:
         line = lines[i]
-        if roles[i] is not None or not _is_heading(line, length[i], repeated):
-            i += 1
+        if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated):
             continue
         j = i + 1
         items = []
@@ -434,17 +433,17 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
                 bool(soft[k]) or _ellipsis(lines[k]) or feats.date_only[k] or feats.bullet[k]
                 for k in free
             )
-            at_end = j >= n or all(roles[k] is not None or not length[k] for k in range(j, n))
+            m = len(free)
             cue = _SIDEBAR_CUE.match(line) is not None
-            if (titled >= 0.35 * len(free) and (evidence >= 0.3 * len(free) or at_end)) or (
-                cue and titled >= 0.5 * len(free)
-            ):
+            qualifies = (cue and titled >= 0.5 * m) or (
+                titled >= 0.35 * m
+                and (evidence >= 0.3 * m or all(roles[k] is not None or not length[k] for k in range(j, n)))
+            )
+            if qualifies:
                 roles[i] = SIDEBAR
                 for k in free:
                     roles[k] = SIDEBAR if _is_heading(lines[k], length[k], repeated) else TEASER
-                i = j
-                continue
-        i += 1
+                done = j
 
 
 def _mark_dated_lists(feats: PageFeatures, roles) -> None:
