@@ -46,13 +46,13 @@ def parse_date(text: str) -> dt.date | None:
     (datetime.date(2019, 8, 5), None)
     """
     for m in DATE.finditer(text):
-        d = _to_date(m)
+        d = date_of_match(m)
         if d is not None:
             return d
     return None
 
 
-def _to_date(m: re.Match) -> dt.date | None:
+def date_of_match(m: re.Match) -> dt.date | None:
     g = m.groupdict()
     try:
         if g["year"]:

@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ._datetext import DATE, is_date_line, parse_date
+from ._datetext import DATE, date_of_match, is_date_line, parse_date
 
 BLANK, BODY, TITLE, AUTHOR, DATE_ROLE, SECTION = "blank", "body", "title", "author", "date", "section"
 NAV, SHARE, FOOTER, PAGINATION, COMMENT_COUNT = "navigation", "share", "footer", "pagination", "comment_count"
@@ -253,10 +253,6 @@ def _strip_bullet(line: str) -> str:
     return _BULLET.sub(lambda m: m.group(0)[-1], line, count=1) if _BULLET.match(line) else line
 
 
-def is_bullet(line: str) -> bool:
-    return _BULLET.match(line) is not None
-
-
 def post_footer_date(line: str):
     """The date of a post footer line ("August 5, 2019 0 comments"), else None."""
     if len(line) > 80:
@@ -267,9 +263,7 @@ def post_footer_date(line: str):
     d = DATE.search(m.group("date"))
     if d is None:
         return None
-    from ._datetext import _to_date
-
-    return _to_date(d)
+    return date_of_match(d)
 
 
 class PageFeatures:

@@ -30,6 +30,15 @@ def _panel_grid(count, ax, *, ncols, single, row_height, what):
     return np.ravel(axes)
 
 
+def _finish_panels(axes, used):
+    """Hide the grid's unused panels; one Axes back for one panel, else the array."""
+    for panel in axes[used:]:
+        panel.set_visible(False)
+    if len(axes) > 1:
+        axes[0].figure.tight_layout()
+    return axes[0] if len(axes) == 1 else axes
+
+
 # --- corpus plots ---------------------------------------------------------
 
 
@@ -75,11 +84,7 @@ def plot_top_terms(freq, ax=None, *, n=10, ncols=3, value="count"):
         panel.set_title(str(group), fontsize=10)
         panel.set_xlabel(value)
         panel.tick_params(axis="y", labelsize=8)
-    for panel in axes[len(groups) :]:
-        panel.set_visible(False)
-    if len(axes) > 1:
-        axes[0].figure.tight_layout()
-    return axes[0] if len(axes) == 1 else axes
+    return _finish_panels(axes, len(groups))
 
 
 def plot_keyness(key, ax=None, *, n=10, value="log_ratio", target="target", reference="rest"):
@@ -183,11 +188,7 @@ def plot_topic_terms(terms, ax=None, *, labels=None, n=8, ncols=3):
         panel.set_title(str(labels.get(topic, f"topic {topic}")), fontsize=9)
         panel.set_xlabel("share of topic weight", fontsize=8)
         panel.tick_params(axis="y", labelsize=8)
-    for panel in axes[len(topics) :]:
-        panel.set_visible(False)
-    if len(axes) > 1:
-        axes[0].figure.tight_layout()
-    return axes[0] if len(axes) == 1 else axes
+    return _finish_panels(axes, len(topics))
 
 
 def plot_topic_prevalence(prevalence, ax=None, *, labels=None):

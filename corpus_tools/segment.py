@@ -21,12 +21,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._datetext import DATE, _to_date, is_date_line, parse_date
+from ._datetext import DATE, date_of_match, is_date_line, parse_date
 from .lines import (
     AUTHOR,
+    BLANK,
     BODY,
     DATE_ROLE,
+    DOC_ROLES,
     DUPLICATE,
+    FOOTER,
     IMAGE_ALT,
     NAV,
     PAGINATION,
@@ -128,8 +131,6 @@ def page_site(lines: list[str], roles: list[str | None]) -> str | None:
     ``www.`` dropped).  Else a masthead: the page's first line, when it is a short
     name that the page repeats (again as a line, or inside its footer).
     """
-    from .lines import DOC_ROLES, FOOTER
-
     found: Counter[str] = Counter()
     for line, role in zip(lines, roles, strict=True):
         if role == FOOTER:
@@ -428,7 +429,7 @@ def _meta_date(line: str) -> dt.date | None:
     m = _DATED_META.match(line)
     if m:
         d = DATE.search(m.group("rest"))
-        return _to_date(d) if d else None
+        return date_of_match(d) if d else None
     return None
 
 
@@ -464,8 +465,6 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
 
 
 def _finish_roles(lines, roles, soft, docs, alt_keys) -> None:
-    from .lines import BLANK
-
     for i, line in enumerate(lines):
         if not line:
             roles[i] = BLANK
