@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
 from .langs import fill_short, first_guess
-from .lines import DOC_ROLES, PageFeatures, classify_furniture, line_key
+from .lines import DOC_ROLES, LineMemo, PageFeatures, classify_furniture, line_key
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
 
@@ -269,13 +269,14 @@ def load_corpus(
     paths = {src: p for src, p, _ in entries if p is not None}
     results = []
     if jobs == 1:
+        memo = LineMemo()
         for src in _bar(readable, show, "segmenting"):
             arr = cache.pop(src, None)
             if arr is not None:
                 page = Page(src, arr.to_pylist(), records[src], arrow=arr)
             else:
                 page = read_page(paths[src], src, max_bytes=max_bytes)
-            results.append(_build_page(page, repeated))
+            results.append(_build_page(page, repeated, memo))
             del page, arr
     else:
         tasks = [(paths[src], src, max_bytes) for src in readable]
@@ -336,6 +337,7 @@ def _short_keys(lines: list[str]) -> set[str]:
 
 
 _WORKER_REPEATED: dict[str, int] = {}
+_WORKER_MEMO = LineMemo()
 
 
 def _pool(jobs: int, repeated: dict[str, int] | None = None) -> ProcessPoolExecutor:
@@ -358,22 +360,23 @@ def _scan_task(task):
 
 def _build_task(task):
     path, src, max_bytes = task
-    return _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED)
+    return _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED, _WORKER_MEMO)
 
 
-def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
+def _build_page(page: Page | FileRecord, repeated: dict[str, int], memo: LineMemo | None = None) -> dict:
     """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
         empty = pa.array([], pa.string())
         return {"record": page, "lines": empty, "texts": empty, "roles": [], "docs": [], "site": None}
-    feats = PageFeatures(page.lines)
+    feats = PageFeatures(page.lines, memo)
     furniture, soft = classify_furniture(page.lines, repeated, feats)
     roles, drafts = segment_page(page.lines, furniture, soft, feats)
     site = page_site(page.lines, roles)
     docs, texts = [], []
     for d in drafts:
         start, end = d.line_span
-        text = "\n".join(page.lines[i] for i in sorted(d.body))
+        body = sorted(d.body)
+        text = "\n".join([page.lines[i] for i in body])
         lang = first_guess(text)
         texts.append(text)
         docs.append(
@@ -386,7 +389,9 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int]) -> dict:
                 "published": d.published,
                 "lang": lang,
                 "short_text": text if lang is None else None,
-                "n_words": len(text.split()),
+                # Lines are normalised (single spaces, no other white space), so
+                # counting spaces counts words, much faster than splitting.
+                "n_words": text.count(" ") + len(body) if text else 0,
                 "line_start": start + 1,
                 "line_end": end + 1,
                 "members": sorted(d.body + d.meta),

@@ -2,7 +2,11 @@
 
 py3langid is a small, deterministic n-gram classifier (97 languages, no network,
 no model download at run time).  Very short texts say too little on their own,
-so they take the language that the longer texts of the corpus share.
+so they take the language that the longer texts of the corpus share.  Texts of
+a sentence or two (under ``_FEW_CHARS`` characters) are still a weak signal for
+an n-gram classifier; when the corpus is dominated by one language (at least
+``_DOMINANT`` of its longer texts) and the text is written in its script, that
+language is the better bet, and the classifier (and its model) is not needed.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from collections import Counter
 
 _SAMPLE_CHARS = 1000
 _MIN_CHARS = 40
+_FEW_CHARS = 120
+_DOMINANT = 0.8
 # The commonest English function words: in English prose they are about 40% of
 # the tokens, in other Latin-script languages rarely above 10% (threshold: 20%).  A text whose
 # opening is full of them is English without asking the classifier (fast path).
@@ -32,17 +38,22 @@ def detect_language(text: str) -> str | None:
     'fa'
     """
     sample = text[:_SAMPLE_CHARS]
-    words = _WORD.findall(sample[:400].lower())
-    n, hits = len(words), sum(w in _EN_FUNCTION for w in words)
-    # Plain prose: a fifth function words.  News prose full of names: fewer, but
-    # then among them a word no other language writes (the, of, and, to).
-    if (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY.isdisjoint(words)):
+    if _looks_english(sample):
         return "en"
     if not any(ch.isalpha() for ch in sample):
         return None
     import py3langid
 
     return py3langid.classify(sample)[0]
+
+
+def _looks_english(text: str) -> bool:
+    """The English fast path: the opening is full of English function words."""
+    words = _WORD.findall(text[:400].lower())
+    n, hits = len(words), sum(w in _EN_FUNCTION for w in words)
+    # Plain prose: a fifth function words.  News prose full of names: fewer, but
+    # then among them a word no other language writes (the, of, and, to).
+    return (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY.isdisjoint(words))
 
 
 def detect_languages(texts: list[str]) -> list[str | None]:
@@ -57,8 +68,17 @@ def detect_languages(texts: list[str]) -> list[str | None]:
 
 
 def first_guess(text: str) -> str | None:
-    """The language of a text long enough to tell (None for short texts)."""
-    return detect_language(text) if len(text) >= _MIN_CHARS else None
+    """The language of a text long enough to tell (None for short texts).
+
+    English prose of a sentence or more is told at once; other texts under
+    ``_FEW_CHARS`` characters wait for the corpus's usual language (see
+    :func:`fill_short`).
+    """
+    if len(text) < _MIN_CHARS:
+        return None
+    if len(text) < _FEW_CHARS and not _looks_english(text):
+        return None
+    return detect_language(text)
 
 
 def fill_short(langs: list[str | None], shorts: dict[int, str]) -> list[str | None]:
@@ -69,10 +89,15 @@ def fill_short(langs: list[str | None], shorts: dict[int, str]) -> list[str | No
     """
     common = Counter(lang for lang in langs if lang)
     default = sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if common else None
+    # Texts of a sentence or two that the English fast path did not claim count
+    # against the usual language: a corpus with many of them is not dominated.
+    pending = sum(len(text) >= _MIN_CHARS for text in shorts.values())
+    dominant = default is not None and common[default] >= _DOMINANT * (sum(common.values()) + pending)
     out = list(langs)
     for i, text in shorts.items():
         if out[i] is None and any(ch.isalpha() for ch in text):
-            if default is not None and _script(text) == _script_of_lang(default):
+            same_script = default is not None and _script(text) == _script_of_lang(default)
+            if same_script and (len(text) < _MIN_CHARS or dominant):
                 out[i] = default
             else:
                 out[i] = detect_language(text)

@@ -266,48 +266,96 @@ def post_footer_date(line: str):
     return date_of_match(d)
 
 
-class PageFeatures:
-    """Per-line evidence computed once per page (cheap fast paths for long lines).
+#: Lines up to this length are scanned for furniture shapes; longer ones are text.
+_SHAPE_MAX_CHARS = 250
+#: Distinct short lines remembered by a :class:`LineMemo` before it starts afresh.
+_MEMO_MAX_LINES = 200_000
 
-    Attributes are lists aligned with the page's lines: ``length``, ``rich``
-    (a body paragraph), ``date_only``, ``bullet``, ``footer_date`` (date of a post
-    footer line or None), ``comment`` (parsed comment header or None), ``short``
-    (list-item sized) and ``title_like``.
+
+def _line_facts(line: str) -> tuple:
+    """What a line's own text says (see :class:`PageFeatures`), for a non-empty line.
+
+    Returns ``(shape, rich, bullet, date_only, footer_date, comment, short,
+    title_like, key)``; ``key`` is None for lines too long to count as repeated.
+    """
+    ln = len(line)
+    if ln > _SHAPE_MAX_CHARS:
+        key = line_key(line) if ln <= 300 else None
+        return None, is_sentence_rich(line), False, False, None, None, False, False, key
+    rich = ln >= 200 and is_sentence_rich(line)
+    bullet = line[0] in _BULLET_CHARS and _BULLET.match(line) is not None
+    tail = line[-9:].lower()
+    date_only = ln < 60 and (tail[-1].isdigit() or tail.endswith(("m", "m.", ")"))) and is_date_line(line)
+    footer = None
+    if ln <= 80 and tail.endswith(("comment", "comments", "responses", "replies", ")")):
+        footer = post_footer_date(line)
+    comment = None
+    if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":"):
+        comment = parse_comment_header(line)
+    words = line.count(" ") + 1
+    short = ln <= 150 and words <= 15 and footer is None
+    title_like = words <= 20 and line[-1] not in ".;:,"
+    return shape_role(line), rich, bullet, bool(date_only), footer, comment, short, title_like, line_key(line)
+
+
+_BLANK_FACTS = (BLANK, False, False, False, None, None, False, False, None)
+
+
+class LineMemo(dict):
+    """Facts of the short lines already seen, shared by the pages of one corpus.
+
+    Pages of one site repeat their menus, sidebars and footers, so most short
+    lines have been seen before; their facts are looked up instead of computed.
+    The memo holds at most ``max_lines`` lines and starts afresh when full.
     """
 
-    __slots__ = ("bullet", "comment", "date_only", "footer_date", "length", "lines", "rich", "short", "title_like")
+    def __init__(self, max_lines: int = _MEMO_MAX_LINES):
+        super().__init__()
+        self.max_lines = max_lines
 
-    def __init__(self, lines: list[str]):
-        n = len(lines)
+    def facts(self, line: str) -> tuple:
+        got = self.get(line)
+        if got is None:
+            got = _line_facts(line)
+            if len(self) >= self.max_lines:
+                self.clear()
+            self[line] = got
+        return got
+
+
+class PageFeatures:
+    """Per-line evidence computed once per page.
+
+    Attributes are lists aligned with the page's lines: ``length``, ``shape``
+    (the role :func:`shape_role` gives the line, blank lines ``blank``),
+    ``rich`` (a body paragraph), ``date_only``, ``bullet``, ``footer_date`` (date
+    of a post footer line or None), ``comment`` (parsed comment header or None),
+    ``short`` (list-item sized), ``title_like`` and ``key`` (:func:`line_key`,
+    None for blank lines and lines over 300 characters).
+
+    A :class:`LineMemo` shared between pages saves recomputing the facts of
+    lines seen before; the result does not depend on it.
+    """
+
+    __slots__ = (
+        "bullet", "comment", "date_only", "footer_date", "key", "length", "lines", "rich", "shape", "short",
+        "title_like",
+    )  # fmt: skip
+
+    def __init__(self, lines: list[str], memo: LineMemo | None = None):
         self.lines = lines
         self.length = length = list(map(len, lines))
-        self.rich = rich = [False] * n
-        self.date_only = date_only = [False] * n
-        self.bullet = bullet = [False] * n
-        self.footer_date = footer = [None] * n
-        self.comment = comment = [None] * n
-        self.short = short = [False] * n
-        self.title_like = title_like = [False] * n
-        for i, ln in enumerate(length):
-            if ln == 0:
-                continue
-            line = lines[i]
-            if ln > 250:
-                rich[i] = is_sentence_rich(line)
-                continue
-            if ln >= 200:
-                rich[i] = is_sentence_rich(line)
-            bullet[i] = line[0] in _BULLET_CHARS and _BULLET.match(line) is not None
-            tail = line[-9:].lower()
-            if ln < 60 and (tail[-1].isdigit() or tail.endswith(("m", "m.", ")"))):
-                date_only[i] = is_date_line(line)
-            if ln <= 80 and tail.endswith(("comment", "comments", "responses", "replies", ")")):
-                footer[i] = post_footer_date(line)
-            if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":"):
-                comment[i] = parse_comment_header(line)
-            words = line.count(" ") + 1
-            short[i] = ln <= 150 and words <= 15 and footer[i] is None
-            title_like[i] = words <= 20 and line[-1] not in ".;:,"
+        facts = (memo if memo is not None else LineMemo()).facts
+        rows = [
+            _BLANK_FACTS if not ln else _line_facts(line) if ln > _SHAPE_MAX_CHARS else facts(line)
+            for line, ln in zip(lines, length, strict=True)
+        ]
+        if rows:
+            columns = [list(col) for col in zip(*rows, strict=True)]
+        else:
+            columns = [[] for _ in _BLANK_FACTS]
+        (self.shape, self.rich, self.bullet, self.date_only, self.footer_date, self.comment, self.short,
+         self.title_like, self.key) = columns  # fmt: skip
 
 
 _BULLET_CHARS = frozenset("•·▪►▸■□◦‣●○*+-–—")
@@ -339,16 +387,15 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
     feats = feats or PageFeatures(lines)
     n = len(lines)
     length = feats.length
-    roles: list[str | None] = [
-        BLANK if not ln else None if ln > 250 else shape_role(line) for line, ln in zip(lines, length, strict=True)
-    ]
-    in_page = Counter(line.casefold() for line, ln in zip(lines, length, strict=True) if 0 < ln <= 80)
+    roles: list[str | None] = list(feats.shape)
+    keys = feats.key
+    in_page = Counter(key for key, ln in zip(keys, length, strict=True) if 0 < ln <= 80)
     soft = [0] * n
     for i, ln in enumerate(length):
         if ln == 0 or ln > 300 or roles[i] is not None:
             continue
         line = lines[i]
-        key = line.casefold()
+        key = keys[i]
         if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
         elif repeated and (ln <= 160 or _ellipsis(line)):

@@ -226,8 +226,6 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     for ch in _ODD_SPACE_CHARS:
         if ch in text:
             text = text.replace(ch, " ")
-    while "  " in text:
-        text = text.replace("   ", " ").replace("  ", " ")
     raw = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()
@@ -239,7 +237,12 @@ def normalise_text(text: str) -> tuple[list[str], int]:
                 if fixed != line:
                     repaired += 1
                     raw[i] = " ".join(fixed.split())
-    lines = [line.strip() if line[:1] == " " or line[-1:] == " " else line for line in raw]
+    # Runs of spaces are collapsed line by line, and only on pages that have
+    # one: str.replace of a two-character pattern is slow on non-ASCII text.
+    if "  " in text:
+        lines = [" ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line for line in raw]
+    else:
+        lines = [line.strip() if line[:1] == " " or line[-1:] == " " else line for line in raw]
     return lines, repaired
 
 

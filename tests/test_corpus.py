@@ -100,6 +100,8 @@ def test_no_line_lost_or_counted_twice(tmp_path_factory, pages):
     # Each body line is in exactly one document's text, once.
     total_body = sum(len(t.split("\n")) for t in corpus.docs["text"] if t)
     assert total_body == len(in_docs)
+    # n_words is counted from spaces; it must agree with splitting on any white space.
+    assert corpus.docs["n_words"].tolist() == [len(str(t).split()) for t in corpus.docs["text"]]
 
 
 def test_docs_frame_normalises_dates_and_fills_columns():

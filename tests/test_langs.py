@@ -27,3 +27,22 @@ def test_detect_language(text, lang):
 def test_short_texts_take_the_corpus_language_unless_their_script_differs():
     texts = ["The court ruled on the case brought by the families of the victims.", "ok!", "گفتگو چگونه پیش رفت؟"]
     assert detect_languages(texts) == ["en", "en", "fa"]
+
+
+def test_a_short_line_in_a_one_language_corpus_takes_that_language_without_the_model(monkeypatch):
+    import py3langid
+
+    def refuse(_text):
+        raise AssertionError("the classifier should not be needed here")
+
+    monkeypatch.setattr(py3langid, "classify", refuse)
+    long_en = "The court ruled on the case brought by the families of the victims."
+    texts = [long_en] * 9 + ["President Donald Trump assumed office in 2017."]
+    assert detect_languages(texts) == ["en"] * 10
+
+
+def test_a_short_text_in_a_mixed_corpus_is_still_classified():
+    en = "The court ruled on the case brought by the families of the victims."
+    es = "El presidente de la república anunció el martes que el gobierno aprobará la reforma."
+    texts = [en, en, es, es, "Muchas gracias por el artículo, muy interesante de verdad."]
+    assert detect_languages(texts)[-1] == "es"
