@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
 from .langs import fill_short, first_guess
-from .lines import DOC_ROLES, LineMemo, PageFeatures, classify_furniture, line_key
+from .lines import DOC_ROLES, ROLES, LineMemo, PageFeatures, classify_furniture, line_key
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
 
@@ -250,7 +250,7 @@ def load_corpus(
             records[src] = rec
             if isinstance(got, Page) and _first_copy(rec, seen_hash):
                 counts.update(_short_keys(got.lines))
-                cache[src] = pa.array(got.lines, pa.string())
+                cache[src] = _arrow_text(got.lines)
             del got
     else:
         with _pool(jobs) as pool:
@@ -363,50 +363,70 @@ def _build_task(task):
     return _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED, _WORKER_MEMO)
 
 
+#: Line roles as small integer codes: compact to keep and to send between processes.
+_ROLE_NAMES = np.array(ROLES, dtype=object)
+_ROLE_CODE = {role: code for code, role in enumerate(ROLES)}
+_IN_DOC = np.array([role in DOC_ROLES for role in ROLES])
+_EMPTY_TEXT = pa.array([], pa.string())
+
+
 def _build_page(page: Page | FileRecord, repeated: dict[str, int], memo: LineMemo | None = None) -> dict:
-    """Roles and document drafts of one page, as plain data (cheap to send between processes)."""
+    """Roles and documents of one page, as compact data (cheap to keep and to send between processes).
+
+    ``codes`` holds each line's role (an index into ``ROLES``), ``owner`` the
+    page-local number of the document a line belongs to (-1: none), ``docs`` one
+    tuple per document in ``_DOC_FIELDS`` order.
+    """
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
-        empty = pa.array([], pa.string())
-        return {"record": page, "lines": empty, "texts": empty, "roles": [], "docs": [], "site": None}
-    feats = PageFeatures(page.lines, memo)
-    furniture, soft = classify_furniture(page.lines, repeated, feats)
-    roles, drafts = segment_page(page.lines, furniture, soft, feats)
-    site = page_site(page.lines, roles)
+        none = np.zeros(0, np.int8)
+        return {"record": page, "lines": _EMPTY_TEXT, "texts": _EMPTY_TEXT, "codes": none, "owner": none.astype(np.int32), "docs": [], "site": None}
+    lines = page.lines
+    feats = PageFeatures(lines, memo)
+    furniture, soft = classify_furniture(lines, repeated, feats)
+    roles, drafts = segment_page(lines, furniture, soft, feats)
+    site = page_site(lines, roles)
+    codes = np.array(list(map(_ROLE_CODE.__getitem__, roles)), dtype=np.int8)
+    in_doc = _IN_DOC[codes]
+    owner = np.full(len(lines), -1, dtype=np.int32)
     docs, texts = [], []
-    for d in drafts:
+    for k, d in enumerate(drafts):
         start, end = d.line_span
         body = sorted(d.body)
-        text = "\n".join([page.lines[i] for i in body])
+        text = "\n".join([lines[i] for i in body])
         lang = first_guess(text)
         texts.append(text)
-        docs.append(
-            {
-                "kind": d.kind,
-                "parent": d.parent,
-                "title": d.title,
-                "author": d.author,
-                "section": d.section,
-                "published": d.published,
-                "lang": lang,
-                "short_text": text if lang is None else None,
-                # Lines are normalised (single spaces, no other white space), so
-                # counting spaces counts words, much faster than splitting.
-                "n_words": text.count(" ") + len(body) if text else 0,
-                "line_start": start + 1,
-                "line_end": end + 1,
-                "members": sorted(d.body + d.meta),
-            }
-        )
+        members = np.array(d.body + d.meta, dtype=np.int64)
+        owner[members[in_doc[members]]] = k
+        # Lines are normalised (single spaces, no other white space), so
+        # counting spaces counts words, much faster than splitting.
+        n_words = text.count(" ") + len(body) if text else 0
+        short = text if lang is None else None
+        docs.append((d.kind, d.parent, d.title, d.author, d.section, d.published, lang, short, n_words, start + 1, end + 1))
     return {
         "record": page.record,
-        "lines": page.arrow if page.arrow is not None else pa.array(page.lines, pa.string()),
-        "texts": pa.array(texts, pa.string()),
-        "roles": roles,
+        "lines": page.arrow if page.arrow is not None else _arrow_text(lines),
+        "texts": _arrow_text(texts),
+        "codes": codes,
+        "owner": owner,
         "docs": docs,
         "site": site,
     }
 
 
+_DOC_FIELDS = ("kind", "parent", "title", "author", "section", "published", "lang", "short", "n_words", "line_start", "line_end")
+
+
+def _arrow_text(texts: list[str]) -> pa.Array:
+    """A list of strings as one compact Arrow array.
+
+    The arrays are built with the C library's allocator: Arrow's default pool
+    (mimalloc) keeps the memory that growing builders free, about as much again
+    as the text of a corpus, while malloc hands it back for the next page.
+    """
+    return pa.array(texts, pa.string(), memory_pool=_TEXT_POOL)
+
+
+_TEXT_POOL = pa.system_memory_pool()
 
 
 def _text_column(chunks: list[pa.Array]) -> pd.Series:
@@ -418,14 +438,14 @@ def _text_column(chunks: list[pa.Array]) -> pd.Series:
 def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
     """Stack the per-page results into the three tables, column by column.
 
-    Columns are built as plain lists and handed to pandas with explicit dtypes,
-    so no text is converted back and forth; results are released page by page.
+    Text stays in Arrow buffers and roles and owners in integer arrays until
+    whole columns are built; results are released page by page.
     """
-    dcols: dict[str, list] = {c: [] for c in DOC_COLUMNS if c != "text"}
-    shorts: dict[int, str] = {}
-    l_src, l_role, l_doc, l_count = [], [], [], []
+    dcols: dict[str, list] = {c: [] for c in (*_DOC_FIELDS, "doc_id", "source", "parent_id", "site")}
+    l_src, l_count, l_codes, l_owner = [], [], [], []
     l_text: list[pa.Array] = []
     d_text: list[pa.Array] = []
+    n_docs = 0
     results.reverse()
     while results:
         res = results.pop()
@@ -433,31 +453,25 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         records[rec.source] = rec
         src = rec.source
         stem = src.rsplit(".", 1)[0] if "." in src.rsplit("/", 1)[-1] else src
-        roles = res["roles"]
-        ids = [f"{stem}:{k + 1}" for k in range(len(res["docs"]))]
-        owner = [None] * len(roles)
-        for doc_id, d in zip(ids, res["docs"], strict=True):
-            for i in d["members"]:
-                if roles[i] in DOC_ROLES:
-                    owner[i] = doc_id
-            row = {
-                "doc_id": doc_id, "source": src, "kind": d["kind"],
-                "parent_id": ids[d["parent"]] if d["parent"] is not None else None,
-                "title": d["title"], "author": d["author"], "section": d["section"],
-                "site": res["site"], "published": d["published"], "lang": d["lang"],
-                "n_words": d["n_words"], "line_start": d["line_start"], "line_end": d["line_end"],
-            }  # fmt: skip
-            if d["short_text"] is not None:
-                shorts[len(dcols["doc_id"])] = d["short_text"]
-            for col, value in row.items():
-                dcols[col].append(value)
+        k_docs = len(res["docs"])
+        ids = [f"{stem}:{k + 1}" for k in range(k_docs)]
+        if k_docs:
+            for field, column in zip(_DOC_FIELDS, zip(*res["docs"], strict=True), strict=True):
+                dcols[field].extend(column)
+        dcols["doc_id"].extend(ids)
+        dcols["source"].extend([src] * k_docs)
+        dcols["site"].extend([res["site"]] * k_docs)
+        dcols["parent_id"].extend([ids[d[1]] if d[1] is not None else None for d in res["docs"]])
+        owner = res["owner"]
+        owner[owner >= 0] += n_docs
+        l_owner.append(owner)
+        n_docs += k_docs
         d_text.append(res["texts"])
-        rec.n_docs = len(ids)
+        rec.n_docs = k_docs
         l_src.append(src)
-        l_count.append(len(roles))
+        l_count.append(len(owner))
         l_text.append(res["lines"])
-        l_role.extend(roles)
-        l_doc.extend(owner)
+        l_codes.append(res["codes"])
     files = pd.DataFrame([asdict(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
     if files.empty:
         raise ValueError("no files found: the folder holds no .txt or .md pages")
@@ -471,25 +485,42 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         files[col] = files[col].astype("int64")
     for col in ("source", "sha256", "encoding", "status", "error"):
         files[col] = files[col].astype(object).where(files[col].notna(), None)
+    shorts = {i: text for i, text in enumerate(dcols["short"]) if text is not None}
     dcols["lang"] = fill_short(dcols["lang"], shorts)
     docs = pd.DataFrame(
         {
-            **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c in dcols},
+            **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c != "text"},
             "text": _text_column(d_text),
             "published": pd.to_datetime(pd.Series(dcols["published"], dtype=object)).astype("datetime64[ns]"),
             **{c: pd.Series(dcols[c], dtype="int64") for c in _INT_DOC},
-        }
+        },
+        copy=False,
     )[DOC_COLUMNS]
     docs.attrs[ATTRS_KEY] = cfg.to_dict()
-    counts = np.asarray(l_count, dtype=np.int64)
-    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    # Columns are built once, in place, and handed to pandas without a copy
+    # (pandas copies arrays given to its constructors unless told not to).
+    total = sum(l_count)
+    line_no = np.empty(total, dtype=np.int64)
+    pos = 0
+    for count in l_count:
+        line_no[pos : pos + count] = np.arange(1, count + 1)
+        pos += count
+    owner = np.concatenate(l_owner) if l_owner else np.zeros(0, np.int32)
+    del l_owner
+    doc_of_line = np.full(total, None, dtype=object)
+    has_doc = owner >= 0
+    doc_of_line[has_doc] = np.asarray(dcols["doc_id"], dtype=object)[owner[has_doc]]
+    del owner, has_doc
+    codes = np.concatenate(l_codes) if l_codes else np.zeros(0, np.int8)
+    del l_codes
     lines = pd.DataFrame(
         {
-            "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), counts), dtype=object),
-            "line_no": pd.Series(np.arange(int(counts.sum()), dtype=np.int64) - starts + 1),
+            "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), l_count), dtype=object, copy=False),
+            "line_no": pd.Series(line_no, copy=False),
             "text": _text_column(l_text),
-            "role": pd.Series(l_role, dtype=object),
-            "doc_id": pd.Series(l_doc, dtype=object),
-        }
+            "role": pd.Series(_ROLE_NAMES[codes], dtype=object, copy=False),
+            "doc_id": pd.Series(doc_of_line, dtype=object, copy=False),
+        },
+        copy=False,
     )
     return Corpus(docs=docs, lines=lines, files=files)
