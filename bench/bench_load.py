@@ -124,6 +124,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[10, 200])
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    ap.add_argument("--modes", nargs="+", default=["floor", "1", "2"], help="floor, 1 and/or 2 (n_jobs)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ct_bench_"))
     rows = []
@@ -131,7 +132,8 @@ def main() -> None:
         for size in args.sizes:
             folder = tmp / f"{size:g}MB"
             mb = generate(size, folder)
-            for mode, label, cores in [("floor", "read+split (floor)", 1), ("1", "load_corpus n_jobs=1", 1), ("2", "load_corpus n_jobs=2", 2)]:
+            modes = [("floor", "read+split (floor)", 1), ("1", "load_corpus n_jobs=1", 1), ("2", "load_corpus n_jobs=2", 2)]
+            for mode, label, cores in [m for m in modes if m[0] in args.modes]:
                 r = run(mode, folder)
                 rows.append(
                     {

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ._datetext import DATE, date_of_match, is_date_line, parse_date
@@ -453,20 +454,20 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     lines, length = feats.lines, feats.length
     n = len(lines)
     done = 0  # lines before this index are inside a block already
+    stops = nonblank = None
     for i in [k for k, ln in enumerate(length) if 0 < ln <= 40]:
         line = lines[i]
         if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated):
             continue
-        j = i + 1
-        items = []
-        while j < n:
-            if length[j] and (feats.rich[j] or feats.footer_date[j] or feats.comment[j]):
-                break
-            if length[j]:
-                items.append(j)
-            j += 1
-        while j > i + 1 and not length[j - 1]:
-            j -= 1
+        if stops is None:
+            # A block runs to the next body paragraph, post footer or comment header.
+            nonblank = [k for k, ln in enumerate(length) if ln]
+            rich, footer, comment = feats.rich, feats.footer_date, feats.comment
+            stops = [k for k in nonblank if rich[k] or footer[k] is not None or comment[k] is not None]
+        s = bisect_right(stops, i)
+        stop = stops[s] if s < len(stops) else n
+        items = nonblank[bisect_right(nonblank, i) : bisect_left(nonblank, stop)]
+        j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
             titled = sum(feats.title_like[k] or lines[k].endswith("?") for k in free)

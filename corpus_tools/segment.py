@@ -433,9 +433,12 @@ def _meta_date(line: str) -> dt.date | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
 def _chrome_line(line: str, soft: int) -> bool:
     """A repeated short line that is no sentence: furniture even inside a body."""
-    return bool(soft) and len(line) <= 80 and not re.search(r"[.!?][\"”’)]?$", line)
+    return bool(soft) and len(line) <= 80 and not _SENTENCE_END.search(line)
 
 
 def _squash(text: str) -> str:
@@ -450,15 +453,21 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     first word.
     """
     for i in candidates:
-        words = lines[i].split()
+        line = lines[i]
+        if line.count(" ") < 7:  # fewer than 8 words (lines hold single spaces)
+            continue
+        words = line.split()
         if len(words) < 8:
             continue
-        key = "".join(words).casefold()
+        key = None
         probe = max(words[:4], key=len)
+        half = len(line) // 2
         for j in content:
-            if j == i or roles[j] is not None or len(lines[j]) <= len(lines[i]) // 2 or probe not in lines[j]:
+            other = lines[j]
+            if j == i or roles[j] is not None or len(other) <= half or probe not in other:
                 continue
-            other = _squash(lines[j])
+            key = key or "".join(words).casefold()
+            other = _squash(other)
             if len(other) > len(key) and key in other:
                 roles[i] = DUPLICATE
                 break
