@@ -154,7 +154,7 @@ def main() -> None:
     sizes = sorted({r["size"] for r in rows})
     if len(sizes) >= 2:
         small, big = sizes[0], sizes[-1]
-        for label in ("load_corpus n_jobs=1", "load_corpus n_jobs=2"):
+        for label in sorted({r["what"] for r in rows if r["what"].startswith("load_corpus")}):
             t_small = next(r["s"] for r in rows if r["size"] == small and r["what"] == label)
             t_big = next(r["s"] for r in rows if r["size"] == big and r["what"] == label)
             ratio = t_big / (t_small * big / small)

@@ -7,7 +7,7 @@ import multiprocessing as mp
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -472,7 +472,7 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         l_count.append(len(owner))
         l_text.append(res["lines"])
         l_codes.append(res["codes"])
-    files = pd.DataFrame([asdict(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
+    files = pd.DataFrame([vars(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
     if files.empty:
         raise ValueError("no files found: the folder holds no .txt or .md pages")
     if not dcols["doc_id"]:

@@ -50,7 +50,7 @@ def detect_language(text: str) -> str | None:
 def _looks_english(text: str) -> bool:
     """The English fast path: the opening is full of English function words."""
     words = _WORD.findall(text[:400].lower())
-    n, hits = len(words), sum(w in _EN_FUNCTION for w in words)
+    n, hits = len(words), sum(map(_EN_FUNCTION.__contains__, words))
     # Plain prose: a fifth function words.  News prose full of names: fewer, but
     # then among them a word no other language writes (the, of, and, to).
     return (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY.isdisjoint(words))

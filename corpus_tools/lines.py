@@ -186,7 +186,10 @@ def is_sentence_rich(line: str) -> bool:
     """A body paragraph: long, or several sentences."""
     if len(line) >= 400 and not _ellipsis(line):
         return True
-    return len(line) >= 200 and len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", line)) >= 2
+    return len(line) >= 200 and len(_SENTENCE_BREAK.findall(line)) >= 2
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 
 
 # How every furniture shape below can begin (lower case, after bullets and
@@ -346,9 +349,10 @@ class PageFeatures:
     def __init__(self, lines: list[str], memo: LineMemo | None = None):
         self.lines = lines
         self.length = length = list(map(len, lines))
-        facts = (memo if memo is not None else LineMemo()).facts
+        memo = memo if memo is not None else LineMemo()
+        seen, learn = memo.get, memo.facts
         rows = [
-            _BLANK_FACTS if not ln else _line_facts(line) if ln > _SHAPE_MAX_CHARS else facts(line)
+            _BLANK_FACTS if not ln else _line_facts(line) if ln > _SHAPE_MAX_CHARS else seen(line) or learn(line)
             for line, ln in zip(lines, length, strict=True)
         ]
         if rows:
@@ -392,11 +396,9 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
     keys = feats.key
     in_page = Counter(key for key, ln in zip(keys, length, strict=True) if 0 < ln <= 80)
     soft = [0] * n
-    for i, ln in enumerate(length):
-        if ln == 0 or ln > 300 or roles[i] is not None:
-            continue
-        line = lines[i]
-        key = keys[i]
+    # Keys are set for the non-blank lines of up to 300 characters.
+    for i in [i for i, key in enumerate(keys) if key is not None and roles[i] is None]:
+        line, key, ln = lines[i], keys[i], length[i]
         if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
         elif repeated and (ln <= 160 or _ellipsis(line)):
@@ -415,10 +417,10 @@ def _mark_bullet_runs(feats: PageFeatures, roles, soft) -> None:
     n = len(lines)
     edge = max(3, n // 7)
     i = 0
-    while i < n:
-        if not bullet[i]:
-            i += 1
+    for start in [k for k, b in enumerate(bullet) if b]:  # a run starts at a bullet
+        if start < i:
             continue
+        i = start
         j, members = i, []
         while j < n and (bullet[j] or not length[j] or date_only[j]):
             if length[j]:
@@ -455,6 +457,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     n = len(lines)
     done = 0  # lines before this index are inside a block already
     stops = nonblank = None
+    title_like, date_only, bullet = feats.title_like, feats.date_only, feats.bullet
     for i in [k for k, ln in enumerate(length) if 0 < ln <= 40]:
         line = lines[i]
         if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated):
@@ -470,11 +473,8 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
-            titled = sum(feats.title_like[k] or lines[k].endswith("?") for k in free)
-            evidence = sum(
-                bool(soft[k]) or _ellipsis(lines[k]) or feats.date_only[k] or feats.bullet[k]
-                for k in free
-            )
+            titled = len([k for k in free if title_like[k] or lines[k][-1] == "?"])
+            evidence = len([k for k in free if soft[k] or date_only[k] or bullet[k] or _ellipsis(lines[k])])
             m = len(free)
             cue = _SIDEBAR_CUE.match(line) is not None
             qualifies = (cue and titled >= 0.5 * m) or (
@@ -492,11 +492,13 @@ def _mark_dated_lists(feats: PageFeatures, roles) -> None:
     """Lists of short titles with their dates: other posts, archives, "Recently by"."""
     short, date_only, bullet, length = feats.short, feats.date_only, feats.bullet, feats.length
     n = len(length)
+    if sum(date_only) < 2:  # a list needs two dates
+        return
     i = 0
-    while i < n:
-        if not short[i]:
-            i += 1
+    for start in [k for k, s in enumerate(short) if s]:  # a list starts at a short line
+        if start < i:
             continue
+        i = start
         members, j = [i], i + 1
         while j < n:
             if short[j]:

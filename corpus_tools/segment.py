@@ -452,15 +452,22 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     white space removed; a line is only squashed when it holds the candidate's
     first word.
     """
+    candidates = [i for i in candidates if lines[i].count(" ") >= 7]  # 8+ words (single spaces)
+    if not candidates:
+        return
+    # The probe word must occur twice among the content lines (in the candidate
+    # and in its copy): one search of their joined text rules most candidates out.
+    blob = "\n".join([lines[j] for j in content])
     for i in candidates:
         line = lines[i]
-        if line.count(" ") < 7:  # fewer than 8 words (lines hold single spaces)
+        probe = max(line.split(None, 4)[:4], key=len)
+        first = blob.find(probe)
+        if blob.find(probe, first + 1) < 0:
             continue
         words = line.split()
         if len(words) < 8:
             continue
         key = None
-        probe = max(words[:4], key=len)
         half = len(line) // 2
         for j in content:
             other = lines[j]
@@ -474,10 +481,13 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
 
 
 def _finish_roles(lines, roles, soft, docs, alt_keys) -> None:
-    for i, line in enumerate(lines):
+    for i, role in enumerate(roles):
+        if role is BLANK:
+            continue
+        line = lines[i]
         if not line:
             roles[i] = BLANK
-        elif roles[i] == REPEATED and line_key(line) in alt_keys:
+        elif role == REPEATED and alt_keys and line_key(line) in alt_keys:
             roles[i] = IMAGE_ALT
         elif roles[i] is None:
             roles[i] = REPEATED if soft[i] else NAV
