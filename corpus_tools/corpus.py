@@ -234,7 +234,7 @@ def load_corpus(
     # Pass 1: read every file, count short lines across files.  Pages are not
     # kept as Python strings (they would cost several times the input) but as
     # compact Arrow arrays, which pass 2 turns back into lines page by page and
-    # then keeps as the lines table's text.  Worker processes read files again.
+    # then keeps as the lines table's text.
     records: dict[str, FileRecord] = {}
     cache: dict[str, pa.Array] = {}
     counts: Counter[str] = Counter()
@@ -253,12 +253,21 @@ def load_corpus(
                 cache[src] = _arrow_text(got.lines)
             del got
     else:
+        # Workers read batches of files and count their keys; the parent merges
+        # the counts and keeps the pages.  A batch counts each content once; a
+        # page whose twin was in an earlier batch is taken back out here.
+        batches = _batches(to_read, jobs)
         with _pool(jobs) as pool:
-            tasks = [(p, src, max_bytes) for p, src in to_read]
-            for src, rec, keys in _bar(pool.map(_scan_task, tasks, chunksize=8), show, "reading", len(tasks)):
-                records[src] = rec
-                if keys is not None and _first_copy(rec, seen_hash):
-                    counts.update(keys)
+            tasks = [(batch, max_bytes) for batch in batches]
+            for pages, batch_counts in _bar(pool.map(_scan_batch, tasks), show, "reading", len(tasks), "batch"):
+                counts.update(batch_counts)
+                for src, rec, arr, counted in pages:
+                    records[src] = rec
+                    first = _first_copy(rec, seen_hash)
+                    if arr is not None and first:
+                        cache[src] = arr
+                    elif counted and not first:
+                        counts.subtract(_short_keys(arr.to_pylist()))
     for src in sorted(records):
         _check_strict(records[src], strict)
     repeated = {k: c for k, c in counts.items() if c >= 2}
@@ -279,9 +288,22 @@ def load_corpus(
             results.append(_build_page(page, repeated, memo))
             del page, arr
     else:
-        tasks = [(paths[src], src, max_bytes) for src in readable]
-        with _pool(jobs, repeated) as pool:
-            results = list(_bar(pool.map(_build_task, tasks, chunksize=8), show, "segmenting", len(tasks)))
+        # Forked workers find the pages in the parent's memory (shared, not
+        # copied); where processes are spawned instead, they read files again.
+        global _WORKER_PAGES
+        _WORKER_PAGES = cache
+        try:
+            batches = _batches([(paths[src], src) for src in readable], jobs)
+            tasks = [([(p, src, records[src]) for p, src in batch], max_bytes) for batch in batches]
+            with _pool(jobs, repeated) as pool:
+                for batch in _bar(pool.map(_build_batch, tasks), show, "segmenting", len(tasks), "batch"):
+                    for res in batch:
+                        arr = cache.pop(res["record"].source, None)
+                        if arr is not None:
+                            res["lines"] = arr
+                        results.append(res)
+        finally:
+            _WORKER_PAGES = {}
     return _assemble(results, records, cfg)
 
 
@@ -303,12 +325,12 @@ def _want_progress(progress, entries) -> bool:
     return len(entries) >= 2000
 
 
-def _bar(items, show: bool, desc: str, total: int | None = None):
+def _bar(items, show: bool, desc: str, total: int | None = None, unit: str = "file"):
     if not show:
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, desc=desc, total=total, unit="file")
+    return tqdm(items, desc=desc, total=total, unit=unit)
 
 
 def _first_copy(rec: FileRecord, seen_hash: dict[str, str]) -> bool:
@@ -338,6 +360,13 @@ def _short_keys(lines: list[str]) -> set[str]:
 
 _WORKER_REPEATED: dict[str, int] = {}
 _WORKER_MEMO = LineMemo()
+_WORKER_PAGES: dict[str, pa.Array] = {}
+
+
+def _batches(items: list, jobs: int) -> list[list]:
+    """Split work into batches: a few per worker and process, but not tiny ones."""
+    size = max(1, min(64, len(items) // (jobs * 8) or 1))
+    return [items[k : k + size] for k in range(0, len(items), size)]
 
 
 def _pool(jobs: int, repeated: dict[str, int] | None = None) -> ProcessPoolExecutor:
@@ -350,17 +379,43 @@ def _init_worker(repeated: dict[str, int]) -> None:
     _WORKER_REPEATED = repeated
 
 
-def _scan_task(task):
-    path, src, max_bytes = task
-    got = read_page(path, src, max_bytes=max_bytes)
-    if isinstance(got, Page):
-        return src, got.record, _short_keys(got.lines)
-    return src, got, None
+def _scan_batch(task):
+    """Read a batch of files: each page's record and lines, and the batch's key counts.
+
+    A page is counted unless an earlier page of the batch has the same bytes;
+    ``counted`` tells the parent which ones were.
+    """
+    batch, max_bytes = task
+    counts: Counter[str] = Counter()
+    seen: dict[str, str] = {}
+    pages = []
+    for path, src in batch:
+        got = read_page(path, src, max_bytes=max_bytes)
+        if not isinstance(got, Page):
+            pages.append((src, got, None, False))
+            continue
+        rec = got.record
+        counted = rec.status in ("ok", "empty") and (
+            rec.sha256 is None or rec.status != "ok" or seen.setdefault(rec.sha256, src) == src
+        )
+        if counted:
+            counts.update(_short_keys(got.lines))
+        pages.append((src, rec, _arrow_text(got.lines), counted))
+    return pages, counts
 
 
-def _build_task(task):
-    path, src, max_bytes = task
-    return _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED, _WORKER_MEMO)
+def _build_batch(task):
+    batch, max_bytes = task
+    out = []
+    for path, src, rec in batch:
+        arr = _WORKER_PAGES.get(src)
+        if arr is not None:
+            res = _build_page(Page(src, arr.to_pylist(), rec, arrow=arr), _WORKER_REPEATED, _WORKER_MEMO)
+            res["lines"] = None  # the parent has them
+        else:
+            res = _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED, _WORKER_MEMO)
+        out.append(res)
+    return out
 
 
 #: Line roles as small integer codes: compact to keep and to send between processes.
