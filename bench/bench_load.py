@@ -194,6 +194,7 @@ def main() -> None:
         for size in args.sizes:
             folder = tmp / f"{size:g}MB"
             mb = generate(size, folder)
+            os.sync()  # no write-back of the new files while a run is timed
             modes = [("floor", "read+split (floor)", 1), ("1", "load_corpus n_jobs=1", 1), ("2", "load_corpus n_jobs=2", 2)]
             for mode, label, cores in [m for m in modes if m[0] in args.modes]:
                 r = run(mode, folder)

@@ -179,7 +179,12 @@ def is_title_like(line: str, max_words: int = 20) -> bool:
     >>> is_title_like("Once sworn enemy; Now tactical ally"), is_title_like("He left.")
     (True, False)
     """
-    return 0 < len(line) <= 200 and len(line.split()) <= max_words and not _TERMINAL.search(line)
+    return 0 < len(line) <= 200 and _few_words(line, max_words) and not _TERMINAL.search(line)
+
+
+def _few_words(line: str, n: int) -> bool:
+    """At most ``n`` words; counting spaces is enough for a normalised line (single spaces)."""
+    return line.count(" ") < n or len(line.split()) <= n
 
 
 def is_sentence_rich(line: str) -> bool:
@@ -427,7 +432,7 @@ def _mark_bullet_runs(feats: PageFeatures, roles, soft) -> None:
                 members.append(j)
             j += 1
         bullets = [k for k in members if bullet[k]]
-        short = [k for k in bullets if len(lines[k].split()) <= 10 and lines[k][-1] not in ".!?"]
+        short = [k for k in bullets if _few_words(lines[k], 10) and lines[k][-1] not in ".!?"]
         if len(bullets) >= 3 and len(short) >= 0.6 * len(bullets):
             evidence = (
                 any(soft[k] for k in bullets)
@@ -446,8 +451,8 @@ def _is_heading(line: str, ln: int, repeated) -> bool:
     return (
         0 < ln <= 40
         and line[-1] not in ".!?,;"
-        and len(line.split()) <= 5
-        and (_SIDEBAR_CUE.match(line) is not None or (bool(repeated) and line.casefold() in repeated))
+        and _few_words(line, 5)
+        and ((bool(repeated) and line.casefold() in repeated) or _SIDEBAR_CUE.match(line) is not None)
     )
 
 
