@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing as mp
 import os
-from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+import traceback
+from collections import Counter, deque
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows
+    fcntl = None
 
 import numpy as np
 import pandas as pd
@@ -191,7 +198,8 @@ def load_corpus(
     config : CorpusConfig, dict, path or None
         Corpus settings; by default read from ``corpus.toml`` in the folder.
     n_jobs : int
-        Worker processes (``-1``: one per core).  Results do not depend on it.
+        Processes that share the work, the calling one included (``-1``: one
+        per core).  Results do not depend on it.
     strict : bool
         Raise :class:`CorpusFileError` on the first unreadable file instead of
         recording its status in ``corpus.files``.
@@ -256,10 +264,9 @@ def load_corpus(
         # Workers read batches of files and count their keys; the parent merges
         # the counts and keeps the pages.  A batch counts each content once; a
         # page whose twin was in an earlier batch is taken back out here.
-        batches = _batches(to_read, jobs)
-        with _pool(jobs) as pool:
-            tasks = [(batch, max_bytes) for batch in batches]
-            for pages, batch_counts in _bar(pool.map(_scan_batch, tasks), show, "reading", len(tasks), "batch"):
+        tasks = [(batch, max_bytes) for batch in _batches(to_read, jobs)]
+        with _Helpers(jobs - 1, _scan_batch) as helpers:
+            for pages, batch_counts in _bar(helpers.map(tasks), show, "reading", len(tasks), "batch"):
                 counts.update(batch_counts)
                 for src, rec, arr, counted in pages:
                     records[src] = rec
@@ -290,20 +297,20 @@ def load_corpus(
     else:
         # Forked workers find the pages in the parent's memory (shared, not
         # copied); where processes are spawned instead, they read files again.
-        global _WORKER_PAGES
-        _WORKER_PAGES = cache
+        global _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO
+        _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = cache, repeated, LineMemo()
         try:
             batches = _batches([(paths[src], src) for src in readable], jobs)
             tasks = [([(p, src, records[src]) for p, src in batch], max_bytes) for batch in batches]
-            with _pool(jobs, repeated) as pool:
-                for batch in _bar(pool.map(_build_batch, tasks), show, "segmenting", len(tasks), "batch"):
+            with _Helpers(jobs - 1, _build_batch, repeated) as helpers:
+                for batch in _bar(helpers.map(tasks), show, "segmenting", len(tasks), "batch"):
                     for res in batch:
                         arr = cache.pop(res["record"].source, None)
                         if arr is not None:
                             res["lines"] = arr
                         results.append(res)
         finally:
-            _WORKER_PAGES = {}
+            _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = {}, {}, LineMemo()
     return _assemble(results, records, cfg)
 
 
@@ -365,18 +372,97 @@ _WORKER_PAGES: dict[str, pa.Array] = {}
 
 def _batches(items: list, jobs: int) -> list[list]:
     """Split work into batches: a few per worker and process, but not tiny ones."""
-    size = max(1, min(64, len(items) // (jobs * 8) or 1))
+    size = max(1, min(16, len(items) // (jobs * 8) or 1))
     return [items[k : k + size] for k in range(0, len(items), size)]
 
 
-def _pool(jobs: int, repeated: dict[str, int] | None = None) -> ProcessPoolExecutor:
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(repeated or {},))
+class _Helpers:
+    """Worker processes that the calling process feeds over pipes, and works beside.
+
+    No threads: the caller keeps each helper four tasks ahead, works through a
+    task itself, and collects what the helpers have finished in between.  The
+    result pipes are widened so that a helper can write a result while the
+    caller is busy, instead of waiting for it to read.
+    """
+
+    def __init__(self, n: int, fn, repeated: dict[str, int] | None = None):
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self.fn = fn
+        self.helpers = []
+        for _ in range(n):
+            task_r, task_w = ctx.Pipe(duplex=False)
+            res_r, res_w = ctx.Pipe(duplex=False)
+            _widen(res_r)
+            proc = ctx.Process(target=_helper_loop, args=(fn, task_r, res_w, repeated or {}), daemon=True)
+            proc.start()
+            task_r.close()
+            res_w.close()
+            self.helpers.append((proc, task_w, res_r, deque()))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for proc, task_w, res_r, _ in self.helpers:
+            with contextlib.suppress(OSError):
+                task_w.send(None)
+            task_w.close()
+            res_r.close()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+
+    def _collect(self, done: dict, block: bool) -> None:
+        busy = [h for h in self.helpers if h[3]]
+        if block and busy:
+            wait([h[2] for h in busy])
+        for _, _, res_r, out in busy:
+            while out and res_r.poll():
+                ok, value = res_r.recv()
+                if not ok:
+                    raise RuntimeError(f"a worker process failed:\n{value}")
+                done[out.popleft()] = value
+
+    def map(self, tasks: list):
+        """``fn(task)`` for every task, in order."""
+        done: dict[int, object] = {}
+        given = handed = 0
+        while handed < len(tasks):
+            for _, task_w, _, out in self.helpers:
+                while given < len(tasks) and len(out) < 4:
+                    task_w.send(tasks[given])
+                    out.append(given)
+                    given += 1
+            self._collect(done, block=False)
+            if given < len(tasks):
+                done[given] = self.fn(tasks[given])
+                given += 1
+            elif handed not in done:
+                self._collect(done, block=True)
+            while handed in done:
+                yield done.pop(handed)
+                handed += 1
 
 
-def _init_worker(repeated: dict[str, int]) -> None:
+def _widen(conn) -> None:
+    """Let a pipe hold up to 1 MB (Linux), so a helper rarely waits to write."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+
+
+def _helper_loop(fn, tasks, results, repeated) -> None:
     global _WORKER_REPEATED
-    _WORKER_REPEATED = repeated
+    if repeated:
+        _WORKER_REPEATED = repeated
+    while True:
+        task = tasks.recv()
+        if task is None:
+            return
+        try:
+            results.send((True, fn(task)))
+        except Exception:  # reported to the caller, which raises it
+            results.send((False, traceback.format_exc()))
 
 
 def _scan_batch(task):

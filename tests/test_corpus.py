@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -65,6 +67,40 @@ def test_parallel_gives_the_same_tables(seeds, seeds_dir):
     par = load_corpus(seeds_dir, n_jobs=2)
     for name in ("docs", "lines", "files"):
         pd.testing.assert_frame_equal(getattr(par, name), getattr(seeds, name))
+
+
+def test_parallel_handles_copies_across_batches_and_bad_files(tmp_path, seeds_dir):
+    # Many small files make many batches; byte-identical copies land in different
+    # batches, so the parent must take a later batch's copy back out of the counts.
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for k in range(24):
+        (tmp_path / f"p{k:02d}.txt").write_bytes(seeds[k % len(seeds)].read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    serial = load_corpus(tmp_path)
+    for jobs in (2, 3):
+        par = load_corpus(tmp_path, n_jobs=jobs)
+        for name in ("docs", "lines", "files"):
+            pd.testing.assert_frame_equal(getattr(par, name), getattr(serial, name))
+    assert (serial.files["status"] == "skipped").sum() == 24 - len(seeds)
+
+
+def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_dir, monkeypatch):
+    import corpus_tools.corpus as corpus_module
+
+    for k, src in enumerate(sorted(seeds_dir.glob("*.txt"))):
+        (tmp_path / f"p{k}.txt").write_text(src.read_text(encoding="utf-8") + f"\nvariant {k}\n", encoding="utf-8")
+
+    parent, build = os.getpid(), corpus_module._build_page
+
+    def broken_in_workers(page, repeated, memo=None):
+        if os.getpid() != parent:
+            raise ValueError(f"cannot build {page.source}")
+        return build(page, repeated, memo)
+
+    monkeypatch.setattr(corpus_module, "_build_page", broken_in_workers)
+    with pytest.raises(RuntimeError, match=r"(?s)a worker process failed.*cannot build"):
+        load_corpus(tmp_path, n_jobs=2)
 
 
 def test_removed_lines_view(seeds):
