@@ -82,23 +82,28 @@ def find_files(root: Path) -> list[tuple[str, Path | None, FileRecord | None]]:
         return [(root.name, root, None)]
     real_root = root.resolve()
     found: list[tuple[str, Path | None, FileRecord | None]] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(dirpath)
-        for d in list(dirnames):
-            if (here / d).is_symlink():
-                dirnames.remove(d)
-                src = (here / d).relative_to(root).as_posix()
-                found.append(
-                    (src, None, FileRecord(src, status="skipped", error="symlinked folder not followed"))
-                )
-        for name in sorted(filenames):
-            if name.startswith(".") or name in IGNORED_NAMES:
+    # Plain strings and os.scandir entries: a million files must not cost a
+    # million pathlib round trips.
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = here / name
-            src = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                target = Path(os.path.realpath(path))
+            src = prefix + name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, src + "/"))
+                continue
+            if entry.is_symlink() and os.path.isdir(entry.path):
+                found.append((src, None, FileRecord(src, status="skipped", error="symlinked folder not followed")))
+                continue
+            if name in IGNORED_NAMES:
+                continue
+            if entry.is_symlink():
+                target = Path(os.path.realpath(entry.path))
                 if not target.exists():
                     found.append((src, None, FileRecord(src, status="error", error="broken symlink")))
                     continue
@@ -107,22 +112,24 @@ def find_files(root: Path) -> list[tuple[str, Path | None, FileRecord | None]]:
                         (src, None, FileRecord(src, status="skipped", error=f"symlink leaves the corpus root (-> {target})"))
                     )
                     continue
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            suffix = os.path.splitext(name)[1]
+            suffix = "" if suffix == "." else suffix  # as pathlib reads "name."
+            if suffix.lower() not in SUPPORTED_SUFFIXES:
                 found.append(
                     (
                         src,
                         None,
                         FileRecord(
                             src,
-                            bytes=_size(path),
+                            bytes=_size(Path(entry.path)),
                             status="skipped",
-                            error=f"unsupported format {path.suffix or '(no suffix)'!r}; "
+                            error=f"unsupported format {suffix or '(no suffix)'!r}; "
                             f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
                         ),
                     )
                 )
                 continue
-            found.append((src, path, None))
+            found.append((src, Path(entry.path), None))
     found.sort(key=lambda t: t[0])
     return found
 
