@@ -20,7 +20,10 @@ and the main process's own high-water mark (from the kernel) is added exactly.
 Targets (issue 2): >= 25 MB/s per core; 200 MB within 1.3x of 20x the 10 MB
 time; peak memory <= 4x the input size.
 
-Usage: python bench/bench_load.py [--sizes 10 200] [--modes floor 1 2] [--keep]
+Each mode runs three times (--repeat); the median time is reported with the range,
+and the largest memory of the runs.
+
+Usage: python bench/bench_load.py [--sizes 10 200] [--modes floor 1 2] [--repeat 3] [--keep]
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -187,6 +191,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=float, nargs="+", default=[10, 200])
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora")
     ap.add_argument("--modes", nargs="+", default=["floor", "1", "2"], help="floor, 1 and/or 2 (n_jobs)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per mode; the median time is reported")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ct_bench_"))
     rows = []
@@ -197,13 +202,18 @@ def main() -> None:
             os.sync()  # no write-back of the new files while a run is timed
             modes = [("floor", "read+split (floor)", 1), ("1", "load_corpus n_jobs=1", 1), ("2", "load_corpus n_jobs=2", 2)]
             for mode, label, cores in [m for m in modes if m[0] in args.modes]:
-                r = run(mode, folder)
+                runs = [run(mode, folder) for _ in range(args.repeat)]
+                secs = sorted(r["seconds"] for r in runs)
+                median = statistics.median(secs)
+                # Memory: the largest of the runs, each over its own baseline.
+                over = max((r["peak"] - r["base"]) for r in runs)
+                pss_over = max((r["peak_pss"] - r["base_pss"]) for r in runs)
                 rows.append(
                     {
-                        "size": size, "mb": mb, "what": label, "s": r["seconds"],
-                        "mbps": mb / r["seconds"], "per_core": mb / r["seconds"] / cores,
-                        "peak_mb": r["peak"] / 1e6, "over_base": (r["peak"] - r["base"]) / 1e6 / mb,
-                        "pss_over_base": (r["peak_pss"] - r["base_pss"]) / 1e6 / mb, "docs": r["docs"],
+                        "size": size, "mb": mb, "what": label, "s": median, "range": (secs[0], secs[-1]),
+                        "mbps": mb / median, "per_core": mb / median / cores,
+                        "peak_mb": max(r["peak"] for r in runs) / 1e6, "over_base": over / 1e6 / mb,
+                        "pss_over_base": pss_over / 1e6 / mb, "docs": runs[0]["docs"],
                     }
                 )  # fmt: skip
                 print(_fmt(rows[-1]), flush=True)
@@ -212,7 +222,7 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
     print()
     print(
-        f"{'input':>7} {'what':<22} {'seconds':>8} {'MB/s':>7} {'MB/s/core':>9} {'peak RSS MB':>11} "
+        f"{'input':>7} {'what':<22} {'seconds':>8} {'(min-max)':>11} {'MB/s':>7} {'MB/s/core':>9} {'peak RSS MB':>11} "
         f"{'RSS (peak-base)/input':>21} {'PSS (peak-base)/input':>21} {'docs':>8}"
     )
     for r in rows:
@@ -229,7 +239,7 @@ def main() -> None:
 
 def _fmt(r: dict) -> str:
     return (
-        f"{r['mb']:>5.0f}MB {r['what']:<22} {r['s']:>8.2f} {r['mbps']:>7.1f} {r['per_core']:>9.1f} "
+        f"{r['mb']:>5.0f}MB {r['what']:<22} {r['s']:>8.2f} {r['range'][0]:>5.2f}-{r['range'][1]:<5.2f} {r['mbps']:>7.1f} {r['per_core']:>9.1f} "
         f"{r['peak_mb']:>11.0f} {r['over_base']:>21.2f} {r['pss_over_base']:>21.2f} {r['docs']:>8}"
     )
 
