@@ -261,9 +261,10 @@ def load_corpus(
                 cache[src] = _arrow_text(got.lines)
             del got
     else:
-        # Workers read batches of files and count their keys; the parent merges
-        # the counts and keeps the pages.  A batch counts each content once; a
-        # page whose twin was in an earlier batch is taken back out here.
+        # Helper processes and this one read batches of files and count their
+        # keys; this process merges the counts and keeps the pages.  A batch
+        # counts each content once; a page whose twin was in an earlier batch
+        # is taken back out here.
         tasks = [(batch, max_bytes) for batch in _batches(to_read, jobs)]
         with _Helpers(jobs - 1, _scan_batch) as helpers:
             for pages, batch_counts in _bar(helpers.map(tasks), show, "reading", len(tasks), "batch"):
@@ -283,7 +284,7 @@ def load_corpus(
     # Pass 2: roles and documents, page by page.
     readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
     paths = {src: p for src, p, _ in entries if p is not None}
-    results = []
+    tables = _Tables()
     if jobs == 1:
         memo = LineMemo()
         for src in _bar(readable, show, "segmenting"):
@@ -292,7 +293,7 @@ def load_corpus(
                 page = Page(src, arr.to_pylist(), records[src], arrow=arr)
             else:
                 page = read_page(paths[src], src, max_bytes=max_bytes)
-            results.append(_build_page(page, repeated, memo))
+            tables.add(_build_page(page, repeated, memo), records)
             del page, arr
     else:
         # Forked workers find the pages in the parent's memory (shared, not
@@ -308,10 +309,10 @@ def load_corpus(
                         arr = cache.pop(res["record"].source, None)
                         if arr is not None:
                             res["lines"] = arr
-                        results.append(res)
+                        tables.add(res, records)
         finally:
             _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = {}, {}, LineMemo()
-    return _assemble(results, records, cfg)
+    return tables.finish(records, cfg)
 
 
 def _resolve_config(config, root: Path) -> CorpusConfig:
@@ -576,20 +577,26 @@ def _text_column(chunks: list[pa.Array]) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(arr), dtype=LINE_TEXT_DTYPE)
 
 
-def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
-    """Stack the per-page results into the three tables, column by column.
+class _Tables:
+    """The three tables, filled page by page and built column by column at the end.
 
-    Text stays in Arrow buffers and roles and owners in integer arrays until
-    whole columns are built; results are released page by page.
+    Each page's result is folded in as soon as it arrives, so results do not
+    pile up; text stays in Arrow buffers and roles and owners in integer
+    arrays until whole columns are built.
     """
-    dcols: dict[str, list] = {c: [] for c in (*_DOC_FIELDS, "doc_id", "source", "parent_id", "site")}
-    l_src, l_count, l_codes, l_owner = [], [], [], []
-    l_text: list[pa.Array] = []
-    d_text: list[pa.Array] = []
-    n_docs = 0
-    results.reverse()
-    while results:
-        res = results.pop()
+
+    def __init__(self) -> None:
+        self.dcols: dict[str, list] = {c: [] for c in (*_DOC_FIELDS, "doc_id", "source", "parent_id", "site")}
+        self.l_src: list[str] = []
+        self.l_count: list[int] = []
+        self.l_codes: list[np.ndarray] = []
+        self.l_owner: list[np.ndarray] = []
+        self.l_text: list[pa.Array] = []
+        self.d_text: list[pa.Array] = []
+
+    def add(self, res: dict, records: dict[str, FileRecord]) -> None:
+        """Fold in one page's result (see :func:`_build_page`)."""
+        dcols = self.dcols
         rec: FileRecord = res["record"]
         records[rec.source] = rec
         src = rec.source
@@ -599,69 +606,75 @@ def _assemble(results: list[dict], records: dict[str, FileRecord], cfg: CorpusCo
         if k_docs:
             for field, column in zip(_DOC_FIELDS, zip(*res["docs"], strict=True), strict=True):
                 dcols[field].extend(column)
+        owner = res["owner"]
+        owner[owner >= 0] += len(dcols["doc_id"])
         dcols["doc_id"].extend(ids)
         dcols["source"].extend([src] * k_docs)
         dcols["site"].extend([res["site"]] * k_docs)
         dcols["parent_id"].extend([ids[d[1]] if d[1] is not None else None for d in res["docs"]])
-        owner = res["owner"]
-        owner[owner >= 0] += n_docs
-        l_owner.append(owner)
-        n_docs += k_docs
-        d_text.append(res["texts"])
+        self.l_owner.append(owner)
+        self.d_text.append(res["texts"])
         rec.n_docs = k_docs
-        l_src.append(src)
-        l_count.append(len(owner))
-        l_text.append(res["lines"])
-        l_codes.append(res["codes"])
-    files = pd.DataFrame([vars(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
-    if files.empty:
-        raise ValueError("no files found: the folder holds no .txt or .md pages")
-    if not dcols["doc_id"]:
-        summary = files["status"].value_counts().to_dict()
-        raise ValueError(
-            f"no readable documents in {len(files)} file(s) (status counts: {summary}); "
-            "see the 'error' column of load_corpus(..., strict=False).files or run with strict=True"
+        self.l_src.append(src)
+        self.l_count.append(len(owner))
+        self.l_text.append(res["lines"])
+        self.l_codes.append(res["codes"])
+
+    def finish(self, records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
+        """Build the tables (raises ValueError when no document was found)."""
+        dcols, l_src, l_count, l_codes, l_owner = self.dcols, self.l_src, self.l_count, self.l_codes, self.l_owner
+        l_text, d_text = self.l_text, self.d_text
+        files = pd.DataFrame([vars(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
+        if files.empty:
+            raise ValueError("no files found: the folder holds no .txt or .md pages")
+        if not dcols["doc_id"]:
+            summary = files["status"].value_counts().to_dict()
+            raise ValueError(
+                f"no readable documents in {len(files)} file(s) (status counts: {summary}); "
+                "see the 'error' column of load_corpus(..., strict=False).files or run with strict=True"
+            )
+        for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
+            files[col] = files[col].astype("int64")
+        for col in ("source", "sha256", "encoding", "status", "error"):
+            files[col] = files[col].astype(object).where(files[col].notna(), None)
+        shorts = {i: text for i, text in enumerate(dcols["short"]) if text is not None}
+        dcols["lang"] = fill_short(dcols["lang"], shorts)
+        docs = pd.DataFrame(
+            {
+                **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c != "text"},
+                "text": _text_column(d_text),
+                "published": pd.to_datetime(pd.Series(dcols["published"], dtype=object)).astype("datetime64[ns]"),
+                **{c: pd.Series(dcols[c], dtype="int64") for c in _INT_DOC},
+            },
+            copy=False,
+        )[DOC_COLUMNS]
+        docs.attrs[ATTRS_KEY] = cfg.to_dict()
+        # Columns are built once, in place, and handed to pandas without a copy
+        # (pandas copies arrays given to its constructors unless told not to).
+        total = sum(l_count)
+        line_no = np.empty(total, dtype=np.int64)
+        pos = 0
+        for count in l_count:
+            line_no[pos : pos + count] = np.arange(1, count + 1)
+            pos += count
+        owner = np.concatenate(l_owner) if l_owner else np.zeros(0, np.int32)
+        del l_owner
+        self.l_owner = []
+        doc_of_line = np.full(total, None, dtype=object)
+        has_doc = owner >= 0
+        doc_of_line[has_doc] = np.asarray(dcols["doc_id"], dtype=object)[owner[has_doc]]
+        del owner, has_doc
+        codes = np.concatenate(l_codes) if l_codes else np.zeros(0, np.int8)
+        del l_codes
+        self.l_codes = []
+        lines = pd.DataFrame(
+            {
+                "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), l_count), dtype=object, copy=False),
+                "line_no": pd.Series(line_no, copy=False),
+                "text": _text_column(l_text),
+                "role": pd.Series(_ROLE_NAMES[codes], dtype=object, copy=False),
+                "doc_id": pd.Series(doc_of_line, dtype=object, copy=False),
+            },
+            copy=False,
         )
-    for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
-        files[col] = files[col].astype("int64")
-    for col in ("source", "sha256", "encoding", "status", "error"):
-        files[col] = files[col].astype(object).where(files[col].notna(), None)
-    shorts = {i: text for i, text in enumerate(dcols["short"]) if text is not None}
-    dcols["lang"] = fill_short(dcols["lang"], shorts)
-    docs = pd.DataFrame(
-        {
-            **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c != "text"},
-            "text": _text_column(d_text),
-            "published": pd.to_datetime(pd.Series(dcols["published"], dtype=object)).astype("datetime64[ns]"),
-            **{c: pd.Series(dcols[c], dtype="int64") for c in _INT_DOC},
-        },
-        copy=False,
-    )[DOC_COLUMNS]
-    docs.attrs[ATTRS_KEY] = cfg.to_dict()
-    # Columns are built once, in place, and handed to pandas without a copy
-    # (pandas copies arrays given to its constructors unless told not to).
-    total = sum(l_count)
-    line_no = np.empty(total, dtype=np.int64)
-    pos = 0
-    for count in l_count:
-        line_no[pos : pos + count] = np.arange(1, count + 1)
-        pos += count
-    owner = np.concatenate(l_owner) if l_owner else np.zeros(0, np.int32)
-    del l_owner
-    doc_of_line = np.full(total, None, dtype=object)
-    has_doc = owner >= 0
-    doc_of_line[has_doc] = np.asarray(dcols["doc_id"], dtype=object)[owner[has_doc]]
-    del owner, has_doc
-    codes = np.concatenate(l_codes) if l_codes else np.zeros(0, np.int8)
-    del l_codes
-    lines = pd.DataFrame(
-        {
-            "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), l_count), dtype=object, copy=False),
-            "line_no": pd.Series(line_no, copy=False),
-            "text": _text_column(l_text),
-            "role": pd.Series(_ROLE_NAMES[codes], dtype=object, copy=False),
-            "doc_id": pd.Series(doc_of_line, dtype=object, copy=False),
-        },
-        copy=False,
-    )
-    return Corpus(docs=docs, lines=lines, files=files)
+        return Corpus(docs=docs, lines=lines, files=files)
