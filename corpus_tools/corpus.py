@@ -624,7 +624,8 @@ class _Tables:
         """Build the tables (raises ValueError when no document was found)."""
         dcols, l_src, l_count, l_codes, l_owner = self.dcols, self.l_src, self.l_count, self.l_codes, self.l_owner
         l_text, d_text = self.l_text, self.d_text
-        files = pd.DataFrame([vars(records[k]) for k in sorted(records)], columns=[*FILE_COLUMNS, "n_repaired"])
+        recs = [records[k] for k in sorted(records)]
+        files = pd.DataFrame({c: [getattr(r, c) for r in recs] for c in [*FILE_COLUMNS, "n_repaired"]})
         if files.empty:
             raise ValueError("no files found: the folder holds no .txt or .md pages")
         if not dcols["doc_id"]:
@@ -660,10 +661,9 @@ class _Tables:
         owner = np.concatenate(l_owner) if l_owner else np.zeros(0, np.int32)
         del l_owner
         self.l_owner = []
-        doc_of_line = np.full(total, None, dtype=object)
-        has_doc = owner >= 0
-        doc_of_line[has_doc] = np.asarray(dcols["doc_id"], dtype=object)[owner[has_doc]]
-        del owner, has_doc
+        # Owner -1 (no document) picks the None appended after the ids.
+        doc_of_line = np.asarray([*dcols["doc_id"], None], dtype=object)[owner]
+        del owner
         codes = np.concatenate(l_codes) if l_codes else np.zeros(0, np.int8)
         del l_codes
         self.l_codes = []
