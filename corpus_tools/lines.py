@@ -399,7 +399,7 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
     length = feats.length
     roles: list[str | None] = list(feats.shape)
     keys = feats.key
-    in_page = Counter(key for key, ln in zip(keys, length, strict=True) if 0 < ln <= 80)
+    in_page = Counter(keys)  # consulted for lines of up to 80 characters only
     soft = [0] * n
     # Keys are set for the non-blank lines of up to 300 characters.
     for i in [i for i, key in enumerate(keys) if key is not None and roles[i] is None]:
@@ -447,12 +447,12 @@ def _mark_bullet_runs(feats: PageFeatures, roles, soft) -> None:
         i = max(j, i + 1)
 
 
-def _is_heading(line: str, ln: int, repeated) -> bool:
+def _is_heading(line: str, ln: int, repeated, key: str | None = None) -> bool:
     return (
         0 < ln <= 40
         and line[-1] not in ".!?,;"
         and _few_words(line, 5)
-        and ((bool(repeated) and line.casefold() in repeated) or _SIDEBAR_CUE.match(line) is not None)
+        and ((bool(repeated) and (key or line_key(line)) in repeated) or _SIDEBAR_CUE.match(line) is not None)
     )
 
 
@@ -462,10 +462,10 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     n = len(lines)
     done = 0  # lines before this index are inside a block already
     stops = nonblank = None
-    title_like, date_only, bullet = feats.title_like, feats.date_only, feats.bullet
+    title_like, date_only, bullet, keys = feats.title_like, feats.date_only, feats.bullet, feats.key
     for i in [k for k, ln in enumerate(length) if 0 < ln <= 40]:
         line = lines[i]
-        if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated):
+        if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated, keys[i]):
             continue
         if stops is None:
             # A block runs to the next body paragraph, post footer or comment header.
@@ -479,17 +479,19 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
             titled = len([k for k in free if title_like[k] or lines[k][-1] == "?"])
-            evidence = len([k for k in free if soft[k] or date_only[k] or bullet[k] or _ellipsis(lines[k])])
             m = len(free)
             cue = _SIDEBAR_CUE.match(line) is not None
             qualifies = (cue and titled >= 0.5 * m) or (
                 titled >= 0.35 * m
-                and (evidence >= 0.3 * m or all(roles[k] is not None or not length[k] for k in range(j, n)))
+                and (
+                    len([k for k in free if soft[k] or date_only[k] or bullet[k] or _ellipsis(lines[k])]) >= 0.3 * m
+                    or all(roles[k] is not None or not length[k] for k in range(j, n))
+                )
             )
             if qualifies:
                 roles[i] = SIDEBAR
                 for k in free:
-                    roles[k] = SIDEBAR if _is_heading(lines[k], length[k], repeated) else TEASER
+                    roles[k] = SIDEBAR if _is_heading(lines[k], length[k], repeated, keys[k]) else TEASER
                 done = j
 
 
@@ -518,8 +520,11 @@ def _mark_dated_lists(feats: PageFeatures, roles) -> None:
                     j = k
                     continue
             break
+        if len(members) < 4:
+            i = max(j, i + 1)
+            continue
         dates = sum(date_only[k] for k in members)
-        if len(members) >= 4 and dates >= 2 and dates >= 0.25 * len(members):
+        if dates >= 2 and dates >= 0.25 * len(members):
             for k in members:
                 if roles[k] is None:
                     roles[k] = RELATED
