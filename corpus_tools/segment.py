@@ -481,13 +481,14 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
 
 
 def _finish_roles(lines, roles, soft, docs, alt_keys) -> None:
-    for i, role in enumerate(roles):
-        if role is BLANK:
-            continue
-        line = lines[i]
-        if not line:
-            roles[i] = BLANK
-        elif role == REPEATED and alt_keys and line_key(line) in alt_keys:
-            roles[i] = IMAGE_ALT
-        elif roles[i] is None:
-            roles[i] = REPEATED if soft[i] else NAV
+    """Give the lines nothing claimed their role: blank, repeated chrome or navigation.
+
+    Repeated lines that copy an image's alt text become ``image_alt``.  (Blank
+    lines already carry ``blank`` from their shape, or nothing.)
+    """
+    if alt_keys:
+        for i in [i for i, role in enumerate(roles) if role == REPEATED]:
+            if line_key(lines[i]) in alt_keys:
+                roles[i] = IMAGE_ALT
+    for i in [i for i, role in enumerate(roles) if role is None]:
+        roles[i] = BLANK if not lines[i] else REPEATED if soft[i] else NAV
