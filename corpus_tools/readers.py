@@ -249,7 +249,9 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     if "  " in text:
         lines = [" ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line for line in raw]
     else:
-        lines = [line.strip() if line[:1] == " " or line[-1:] == " " else line for line in raw]
+        # Only spaces are left as white space, so strip() trims just them (and
+        # hands back the same string when there is nothing to trim).
+        lines = list(map(str.strip, raw))
     return lines, repaired
 
 
