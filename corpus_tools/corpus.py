@@ -251,56 +251,58 @@ def load_corpus(
     for src, _path, problem in entries:
         if problem is not None:
             records[src] = problem
-    if jobs == 1:
-        for p, src in _bar(to_read, show, "reading"):
-            got = read_page(p, src, max_bytes=max_bytes)
-            rec = got.record if isinstance(got, Page) else got
-            records[src] = rec
-            if isinstance(got, Page) and _first_copy(rec, seen_hash):
-                counts.update(_short_keys(got.lines))
-                cache[src] = _arrow_text(got.lines)
-            del got
-    else:
-        # Helper processes and this one read batches of files and count their
-        # keys; this process merges the counts and keeps the pages.  A batch
-        # counts each content once; a page whose twin was in an earlier batch
-        # is taken back out here.
-        tasks = [(batch, max_bytes) for batch in _batches(to_read, jobs)]
-        with _Helpers(jobs - 1, _scan_batch) as helpers:
-            for pages, batch_counts in _bar(helpers.map(tasks), show, "reading", len(tasks), "batch"):
-                counts.update(batch_counts)
-                for src, rec, arr, counted in pages:
-                    records[src] = rec
-                    first = _first_copy(rec, seen_hash)
-                    if arr is not None and first:
-                        cache[src] = arr
-                    elif counted and not first:
-                        counts.subtract(_short_keys(arr.to_pylist()))
-    for src in sorted(records):
-        _check_strict(records[src], strict)
-    repeated = {k: c for k, c in counts.items() if c >= 2}
-    del counts
+    # Module globals hand this process's state (pages, counts, line facts) to
+    # forked helpers; they are cleared however the run ends.
+    global _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO
+    memo = _WORKER_MEMO = LineMemo()
+    try:
+        if jobs == 1:
+            for p, src in _bar(to_read, show, "reading"):
+                got = read_page(p, src, max_bytes=max_bytes)
+                rec = got.record if isinstance(got, Page) else got
+                records[src] = rec
+                if isinstance(got, Page) and _first_copy(rec, seen_hash):
+                    counts.update(_short_keys(got.lines))
+                    cache[src] = _arrow_text(got.lines)
+                del got
+        else:
+            # Helper processes and this one read batches of files and count
+            # their keys; this process merges the counts and keeps the pages.  A
+            # batch counts each content once; a page whose twin was in an
+            # earlier batch is taken back out here.
+            tasks = [(batch, max_bytes) for batch in _batches(to_read, jobs)]
+            with _Helpers(jobs - 1, _scan_batch) as helpers:
+                for pages, batch_counts in _bar(helpers.map(tasks), show, "reading", len(tasks), "batch"):
+                    counts.update(batch_counts)
+                    for src, rec, arr, counted in pages:
+                        records[src] = rec
+                        first = _first_copy(rec, seen_hash)
+                        if arr is not None and first:
+                            cache[src] = arr
+                        elif counted and not first:
+                            counts.subtract(_short_keys(arr.to_pylist()))
+        for src in sorted(records):
+            _check_strict(records[src], strict)
+        repeated = {k: c for k, c in counts.items() if c >= 2}
+        del counts
 
-    # Pass 2: roles and documents, page by page.
-    readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
-    paths = {src: p for src, p, _ in entries if p is not None}
-    tables = _Tables()
-    if jobs == 1:
-        memo = LineMemo()
-        for src in _bar(readable, show, "segmenting"):
-            arr = cache.pop(src, None)
-            if arr is not None:
-                page = Page(src, arr.to_pylist(), records[src], arrow=arr)
-            else:
-                page = read_page(paths[src], src, max_bytes=max_bytes)
-            tables.add(_build_page(page, repeated, memo), records)
-            del page, arr
-    else:
-        # Forked workers find the pages in the parent's memory (shared, not
-        # copied); where processes are spawned instead, they read files again.
-        global _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO
-        _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = cache, repeated, LineMemo()
-        try:
+        # Pass 2: roles and documents, page by page.
+        readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
+        paths = {src: p for src, p, _ in entries if p is not None}
+        tables = _Tables()
+        if jobs == 1:
+            for src in _bar(readable, show, "segmenting"):
+                arr = cache.pop(src, None)
+                if arr is not None:
+                    page = Page(src, arr.to_pylist(), records[src], arrow=arr)
+                else:
+                    page = read_page(paths[src], src, max_bytes=max_bytes)
+                tables.add(_build_page(page, repeated, memo), records)
+                del page, arr
+        else:
+            # Forked helpers find the pages in the parent's memory (shared, not
+            # copied); where processes are spawned instead, they read files again.
+            _WORKER_PAGES, _WORKER_REPEATED = cache, repeated
             batches = _batches([(paths[src], src) for src in readable], jobs)
             tasks = [([(p, src, records[src]) for p, src in batch], max_bytes) for batch in batches]
             with _Helpers(jobs - 1, _build_batch, repeated) as helpers:
@@ -310,8 +312,9 @@ def load_corpus(
                         if arr is not None:
                             res["lines"] = arr
                         tables.add(res, records)
-        finally:
-            _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = {}, {}, LineMemo()
+    finally:
+        _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = {}, {}, LineMemo()
+        del memo
     return tables.finish(records, cfg)
 
 

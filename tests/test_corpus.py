@@ -101,6 +101,9 @@ def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_di
     monkeypatch.setattr(corpus_module, "_build_page", broken_in_workers)
     with pytest.raises(RuntimeError, match=r"(?s)a worker process failed.*cannot build"):
         load_corpus(tmp_path, n_jobs=2)
+    # The pages and counts handed to the helpers are not kept once the run is over.
+    assert corpus_module._WORKER_PAGES == {} and corpus_module._WORKER_REPEATED == {}
+    assert len(corpus_module._WORKER_MEMO) == 0
 
 
 def test_removed_lines_view(seeds):
