@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="normalise a folder of pages into Parquet tables")
     build.add_argument("src", help="folder (or file) of .txt/.md pages")
     build.add_argument("-o", "--out", required=True, help="output folder for docs/lines/files.parquet")
-    build.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    build.add_argument("-j", "--jobs", type=int, default=1, help="processes sharing the work, this one included (-1: all cores)")
     build.add_argument("--config", help="corpus.toml to use (default: the one in SRC)")
     build.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
     build.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
