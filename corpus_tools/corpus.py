@@ -420,9 +420,13 @@ class _Helpers:
         busy = [h for h in self.helpers if h[3]]
         if block and busy:
             wait([h[2] for h in busy])
-        for _, _, res_r, out in busy:
+        for proc, _, res_r, out in busy:
             while out and res_r.poll():
-                ok, value = res_r.recv()
+                try:
+                    ok, value = res_r.recv()
+                except EOFError:
+                    proc.join(timeout=1)
+                    raise RuntimeError(f"a worker process ended unexpectedly (exit code {proc.exitcode})") from None
                 if not ok:
                     raise RuntimeError(f"a worker process failed:\n{value}")
                 done[out.popleft()] = value
@@ -432,8 +436,8 @@ class _Helpers:
         done: dict[int, object] = {}
         given = handed = 0
         while handed < len(tasks):
-            for _, task_w, _, out in self.helpers:
-                while given < len(tasks) and len(out) < 4:
+            for proc, task_w, _, out in self.helpers:
+                while given < len(tasks) and len(out) < 4 and proc.is_alive():
                     task_w.send(tasks[given])
                     out.append(given)
                     given += 1

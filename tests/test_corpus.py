@@ -106,6 +106,23 @@ def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_di
     assert len(corpus_module._WORKER_MEMO) == 0
 
 
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, seeds_dir, monkeypatch):
+    import corpus_tools.corpus as corpus_module
+
+    for k, src in enumerate(sorted(seeds_dir.glob("*.txt"))):
+        (tmp_path / f"p{k}.txt").write_text(src.read_text(encoding="utf-8") + f"\nvariant {k}\n", encoding="utf-8")
+    parent, build = os.getpid(), corpus_module._build_page
+
+    def dies_in_workers(page, repeated, memo=None):
+        if os.getpid() != parent:
+            os._exit(3)
+        return build(page, repeated, memo)
+
+    monkeypatch.setattr(corpus_module, "_build_page", dies_in_workers)
+    with pytest.raises(RuntimeError, match="ended unexpectedly"):
+        load_corpus(tmp_path, n_jobs=2)
+
+
 def test_removed_lines_view(seeds):
     removed = seeds.removed()
     assert removed["doc_id"].isna().all()
