@@ -85,20 +85,28 @@ def test_parallel_handles_copies_across_batches_and_bad_files(tmp_path, seeds_di
     assert (serial.files["status"] == "skipped").sum() == 24 - len(seeds)
 
 
-def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_dir, monkeypatch):
+def _break_workers(tmp_path, seeds_dir, monkeypatch, failure):
+    """Seed variants in ``tmp_path``; building a page in a helper process calls ``failure``."""
     import corpus_tools.corpus as corpus_module
 
     for k, src in enumerate(sorted(seeds_dir.glob("*.txt"))):
         (tmp_path / f"p{k}.txt").write_text(src.read_text(encoding="utf-8") + f"\nvariant {k}\n", encoding="utf-8")
-
     parent, build = os.getpid(), corpus_module._build_page
 
-    def broken_in_workers(page, repeated, memo=None):
+    def build_or_fail(page, repeated, memo=None):
         if os.getpid() != parent:
-            raise ValueError(f"cannot build {page.source}")
+            failure(page)
         return build(page, repeated, memo)
 
-    monkeypatch.setattr(corpus_module, "_build_page", broken_in_workers)
+    monkeypatch.setattr(corpus_module, "_build_page", build_or_fail)
+    return corpus_module
+
+
+def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_dir, monkeypatch):
+    def fail(page):
+        raise ValueError(f"cannot build {page.source}")
+
+    corpus_module = _break_workers(tmp_path, seeds_dir, monkeypatch, fail)
     with pytest.raises(RuntimeError, match=r"(?s)a worker process failed.*cannot build"):
         load_corpus(tmp_path, n_jobs=2)
     # The pages and counts handed to the helpers are not kept once the run is over.
@@ -107,18 +115,7 @@ def test_a_failure_in_a_worker_stops_the_run_with_its_message(tmp_path, seeds_di
 
 
 def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, seeds_dir, monkeypatch):
-    import corpus_tools.corpus as corpus_module
-
-    for k, src in enumerate(sorted(seeds_dir.glob("*.txt"))):
-        (tmp_path / f"p{k}.txt").write_text(src.read_text(encoding="utf-8") + f"\nvariant {k}\n", encoding="utf-8")
-    parent, build = os.getpid(), corpus_module._build_page
-
-    def dies_in_workers(page, repeated, memo=None):
-        if os.getpid() != parent:
-            os._exit(3)
-        return build(page, repeated, memo)
-
-    monkeypatch.setattr(corpus_module, "_build_page", dies_in_workers)
+    _break_workers(tmp_path, seeds_dir, monkeypatch, lambda page: os._exit(3))
     with pytest.raises(RuntimeError, match="ended unexpectedly"):
         load_corpus(tmp_path, n_jobs=2)
 
