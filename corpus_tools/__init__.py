@@ -80,6 +80,13 @@ __all__ += [
 
 # --- timeline exports (dates.py, timeline.py) ---
 from .dates import date_label, date_mentions, find_dates  # noqa: E402
+from .describe import (  # noqa: E402
+    describe_bounds,
+    describe_mentioned_periods,
+    describe_publication,
+    describe_sources_by_period,
+    describe_trends,
+)
 from .timeline import (  # noqa: E402
     date_bounds,
     events,
@@ -93,6 +100,11 @@ __all__ += [
     "date_bounds",
     "date_label",
     "date_mentions",
+    "describe_bounds",
+    "describe_mentioned_periods",
+    "describe_publication",
+    "describe_sources_by_period",
+    "describe_trends",
     "events",
     "find_dates",
     "mention_counts",

@@ -1,0 +1,33 @@
+"""Plain-language summaries: they follow the data, including corpora with nothing to say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+import corpus_tools as ct
+
+
+def test_summaries_follow_another_corpus():
+    corpus = ct.load_corpus(Path(__file__).parent / "data" / "pages")
+    docs = corpus.docs
+    dated = int(docs["published"].notna().sum())
+    text = ct.describe_publication(docs, ct.publication_timeline(docs, freq="D"))
+    assert text.startswith(f"{dated} of {len(docs)} documents show a publication date")
+    bounds = ct.date_bounds(docs)
+    undated = int((bounds["basis"] != "published").sum())
+    assert ct.describe_bounds(bounds).startswith(f"{undated} document")
+
+
+def test_summaries_of_empty_results():
+    docs = ct.docs_frame([{"doc_id": "a:1", "source": "a.txt", "text": "No dates here."}])
+    assert "None of the 1 document" in ct.describe_publication(docs, ct.publication_timeline(docs, freq="D"))
+    empty = pd.DataFrame({"period": [], "n_mentions": [], "n_docs": []})
+    assert ct.describe_mentioned_periods(empty) == "No year is mentioned in the texts."
+    by_source = pd.DataFrame({"source": [], "period": [], "n_mentions": []})
+    assert ct.describe_sources_by_period(by_source, ["a.txt"]) == "a.txt mentions no date."
+    trends = pd.DataFrame({"period": [], "term": [], "count": [], "share": []})
+    assert ct.describe_trends(trends) == "No dated document, so no trend can be drawn."
+    dated = ct.docs_frame([{"doc_id": "a:1", "source": "a.txt", "text": "x", "published": "2020-01-01"}])
+    assert ct.describe_bounds(ct.date_bounds(dated)) == "Every document shows its publication date; no bounds are needed."
