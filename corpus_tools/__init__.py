@@ -81,7 +81,9 @@ __all__ += [
 # --- timeline exports (dates.py, timeline.py) ---
 from .dates import date_label, date_mentions, find_dates  # noqa: E402
 from .describe import (  # noqa: E402
+    describe_agreement,
     describe_bounds,
+    describe_k_choice,
     describe_mentioned_periods,
     describe_publication,
     describe_sources_by_period,
@@ -100,7 +102,9 @@ __all__ += [
     "date_bounds",
     "date_label",
     "date_mentions",
+    "describe_agreement",
     "describe_bounds",
+    "describe_k_choice",
     "describe_mentioned_periods",
     "describe_publication",
     "describe_sources_by_period",

@@ -1,4 +1,4 @@
-"""Plain-language summaries of timeline results, computed from the tables themselves.
+"""Plain-language summaries of results, computed from the tables themselves.
 
 The notebooks print these under their tables so that the sentence a reader sees
 is true for whatever corpus ``CORPUS_DIR`` points at, not only for the seeds.
@@ -49,7 +49,7 @@ def describe_publication(docs: pd.DataFrame, timeline: pd.DataFrame) -> str:
             "publication timeline; the bounds below are all that can be said about when they were written."
         )
     files = sorted(dated["source"].unique())
-    shown = _listing(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    shown = _listing(files) if len(files) <= 3 else ", ".join(files[:3]) + f" and {len(files) - 3} more"
     where = f"all from 1 file ({shown})" if len(files) == 1 else f"from {len(files)} files ({shown})"
     text = (
         f"{len(dated)} of {_plural(len(docs), 'document')} show a publication date, from "
@@ -160,3 +160,57 @@ def describe_trends(trends: pd.DataFrame, min_periods: int = 4) -> str:
     if periods < min_periods:
         text += f" With fewer than {min_periods} periods these are single snapshots, not a trend."
     return text
+
+
+#: Words for a topic measure, from the highest threshold down: the first one the value reaches.
+_COHERENCE = (
+    (0.1, "clearly coherent (their top words occur together well above chance)"),
+    (0.0, "weakly coherent (their top words occur together little more often than by chance)"),
+    (float("-inf"), "not coherent (their top words occur together less often than by chance)"),
+)
+_STABILITY = (
+    (0.8, "stable (refits keep most of each topic's top words)"),
+    (0.5, "partly stable (refits keep about half to three quarters of each topic's top words)"),
+    (float("-inf"), "unstable (refits change most of each topic's top words)"),
+)
+
+
+def _grade(value: float, ladder) -> str:
+    if value != value:  # NaN: nothing was measured
+        return "not measured (no value)"
+    return next(words for threshold, words in ladder if value >= threshold)
+
+
+def describe_k_choice(table: pd.DataFrame) -> str:
+    """How good the recommended number of topics is, in words (``select_k(...).table``).
+
+    >>> t = pd.DataFrame({"k": [2, 3], "coherence": [-0.036, -0.157], "stability": [0.675, 0.49],
+    ...                   "recommended": [True, False]})
+    >>> print(describe_k_choice(t))
+    At the recommended k = 2 the topics are not coherent (their top words occur together less often than by chance; mean NPMI -0.036) and partly stable (refits keep about half to three quarters of each topic's top words; stability 0.68). Over all k tried, mean NPMI ranges from -0.157 to -0.036 and stability from 0.49 to 0.68.
+    """
+    require_columns(table, ["k", "coherence", "stability", "recommended"])
+    row = table[table["recommended"]].iloc[0]
+    coh = _grade(float(row.coherence), _COHERENCE).replace(")", f"; mean NPMI {row.coherence:.3f})")
+    stab = _grade(float(row.stability), _STABILITY).replace(")", f"; stability {row.stability:.2f})")
+    return (
+        f"At the recommended k = {int(row.k)} the topics are {coh} and {stab}. Over all k tried, mean NPMI "
+        f"ranges from {table['coherence'].min():.3f} to {table['coherence'].max():.3f} and stability from "
+        f"{table['stability'].min():.2f} to {table['stability'].max():.2f}."
+    )
+
+
+def describe_agreement(pairs: pd.DataFrame, high: float = 0.5, low: float = 0.2) -> str:
+    """How far two models agree, from :func:`corpus_tools.match_topics` pairs (column ``jaccard``).
+
+    >>> describe_agreement(pd.DataFrame({"jaccard": [1.0, 0.0]}))
+    'The two models agree on 1 of 2 topics (top-term Jaccard at least 0.5) and disagree on 1 (below 0.2).'
+    """
+    require_columns(pairs, ["jaccard"])
+    n = len(pairs)
+    agree = int((pairs["jaccard"] >= high).sum())
+    differ = int((pairs["jaccard"] < low).sum())
+    return (
+        f"The two models agree on {agree} of {_plural(n, 'topic')} (top-term Jaccard at least {high:g}) "
+        f"and disagree on {differ} (below {low:g})."
+    )

@@ -31,3 +31,11 @@ def test_summaries_of_empty_results():
     assert ct.describe_trends(trends) == "No dated document, so no trend can be drawn."
     dated = ct.docs_frame([{"doc_id": "a:1", "source": "a.txt", "text": "x", "published": "2020-01-01"}])
     assert ct.describe_bounds(ct.date_bounds(dated)) == "Every document shows its publication date; no bounds are needed."
+
+
+def test_many_files_are_listed_with_a_count_of_the_rest():
+    docs = ct.docs_frame(
+        [{"doc_id": f"{k}:1", "source": f"{k}.txt", "text": "x", "published": f"2020-01-0{k + 1}"} for k in range(5)]
+    )
+    text = ct.describe_publication(docs, ct.publication_timeline(docs, freq="D"))
+    assert "from 5 files (0.txt, 1.txt, 2.txt and 2 more)" in text
