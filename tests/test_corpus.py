@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -167,3 +168,16 @@ def test_docs_frame_normalises_dates_and_fills_columns():
     assert pd.isna(d["published"].iloc[1]) and str(d["published"].dtype) == "datetime64[ns]"
     assert d["n_words"].tolist() == [2, 1, 1] and d["doc_id"].tolist() == ["doc:1", "doc:2", "doc:3"]
     assert list(d.columns) == DOC_COLUMNS
+
+
+def test_spawned_helpers_read_the_files_themselves_and_agree(monkeypatch):
+    # Where processes cannot be forked (Windows, macOS by default), helpers do not
+    # share the parent's memory: they read the files again, with the same result.
+    import corpus_tools.corpus as corpus_module
+
+    pages = Path(__file__).parent / "data" / "pages"
+    serial = load_corpus(pages)
+    monkeypatch.setattr(corpus_module.mp, "get_all_start_methods", lambda: ["spawn"])
+    spawned = load_corpus(pages, n_jobs=2)
+    for name in ("docs", "lines", "files"):
+        pd.testing.assert_frame_equal(getattr(spawned, name), getattr(serial, name))
