@@ -23,7 +23,15 @@ import pyarrow as pa
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
 from .langs import fill_short, first_guess
-from .lines import DOC_ROLES, ROLES, LineMemo, PageFeatures, classify_furniture, line_key
+from .lines import (
+    DOC_ROLES,
+    ROLES,
+    LineMemo,
+    PageFeatures,
+    classify_furniture,
+    line_key,
+    may_repeat,
+)
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
 
@@ -172,10 +180,6 @@ def _restore_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- loading
-
-#: Lines longer than this never count as repeated page furniture.
-_REPEAT_MAX_CHARS = 300
-
 
 class CorpusFileError(ValueError):
     """A file could not be read (raised instead of recorded when ``strict=True``)."""
@@ -344,13 +348,17 @@ def _bar(items, show: bool, desc: str, total: int | None = None, unit: str = "fi
     return tqdm(items, desc=desc, total=total, unit=unit)
 
 
-def _first_copy(rec: FileRecord, seen_hash: dict[str, str]) -> bool:
-    """Mark byte-identical copies of an earlier file as skipped; True for a first copy."""
+def _first_copy(rec: FileRecord, seen_hash: dict[str, str], *, mark: bool = True) -> bool:
+    """True for a readable file that copies no earlier one (by its bytes).
+
+    With ``mark``, a copy is recorded as skipped, naming the file it repeats.
+    """
     if rec.sha256 is None or rec.status != "ok":
         return rec.status in ("ok", "empty")
     first = seen_hash.setdefault(rec.sha256, rec.source)
     if first != rec.source:
-        rec.status, rec.error, rec.n_lines = "skipped", f"identical to {first}", 0
+        if mark:
+            rec.status, rec.error, rec.n_lines = "skipped", f"identical to {first}", 0
         return False
     return True
 
@@ -362,11 +370,7 @@ def _check_strict(rec: FileRecord, strict: bool) -> None:
 
 def _short_keys(lines: list[str]) -> set[str]:
     """Keys of the lines that may count as repeated furniture (see ``classify_furniture``)."""
-    return {
-        line_key(line)
-        for line in lines
-        if line and (len(line) <= 160 or (len(line) <= _REPEAT_MAX_CHARS and line.endswith(("...", "…"))))
-    }
+    return {line_key(line) for line in lines if may_repeat(line)}
 
 
 _WORKER_REPEATED: dict[str, int] = {}
@@ -493,9 +497,7 @@ def _scan_batch(task):
             pages.append((src, got, None, False))
             continue
         rec = got.record
-        counted = rec.status in ("ok", "empty") and (
-            rec.sha256 is None or rec.status != "ok" or seen.setdefault(rec.sha256, src) == src
-        )
+        counted = _first_copy(rec, seen, mark=False)  # within the batch; the parent decides overall
         if counted:
             counts.update(_short_keys(got.lines))
         pages.append((src, rec, _arrow_text(got.lines), counted))
@@ -633,59 +635,67 @@ class _Tables:
 
     def finish(self, records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
         """Build the tables (raises ValueError when no document was found)."""
-        dcols, l_src, l_count, l_codes, l_owner = self.dcols, self.l_src, self.l_count, self.l_codes, self.l_owner
-        l_text, d_text = self.l_text, self.d_text
-        recs = [records[k] for k in sorted(records)]
-        files = pd.DataFrame({c: [getattr(r, c) for r in recs] for c in [*FILE_COLUMNS, "n_repaired"]})
+        files = _files_table(records)
         if files.empty:
             raise ValueError("no files found: the folder holds no .txt or .md pages")
-        if not dcols["doc_id"]:
+        if not self.dcols["doc_id"]:
             summary = files["status"].value_counts().to_dict()
             raise ValueError(
                 f"no readable documents in {len(files)} file(s) (status counts: {summary}); "
                 "see the 'error' column of load_corpus(..., strict=False).files or run with strict=True"
             )
-        for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
-            files[col] = files[col].astype("int64")
-        for col in ("source", "sha256", "encoding", "status", "error"):
-            files[col] = files[col].astype(object).where(files[col].notna(), None)
+        return Corpus(docs=self._docs(cfg), lines=self._lines(), files=files)
+
+    def _docs(self, cfg: CorpusConfig) -> pd.DataFrame:
+        dcols = self.dcols
         shorts = {i: text for i, text in enumerate(dcols["short"]) if text is not None}
         dcols["lang"] = fill_short(dcols["lang"], shorts)
         docs = pd.DataFrame(
             {
                 **{c: pd.Series(dcols[c], dtype=object) for c in _STR_DOC if c != "text"},
-                "text": _text_column(d_text),
+                "text": _text_column(self.d_text),
                 "published": pd.to_datetime(pd.Series(dcols["published"], dtype=object)).astype("datetime64[ns]"),
                 **{c: pd.Series(dcols[c], dtype="int64") for c in _INT_DOC},
             },
             copy=False,
         )[DOC_COLUMNS]
         docs.attrs[ATTRS_KEY] = cfg.to_dict()
+        return docs
+
+    def _lines(self) -> pd.DataFrame:
         # Columns are built once, in place, and handed to pandas without a copy
-        # (pandas copies arrays given to its constructors unless told not to).
-        total = sum(l_count)
-        line_no = np.empty(total, dtype=np.int64)
+        # (pandas copies arrays given to its constructors unless told not to);
+        # the per-page arrays are dropped as soon as they are joined.
+        counts = self.l_count
+        line_no = np.empty(sum(counts), dtype=np.int64)
         pos = 0
-        for count in l_count:
+        for count in counts:
             line_no[pos : pos + count] = np.arange(1, count + 1)
             pos += count
-        owner = np.concatenate(l_owner) if l_owner else np.zeros(0, np.int32)
-        del l_owner
+        owner = np.concatenate(self.l_owner) if self.l_owner else np.zeros(0, np.int32)
         self.l_owner = []
         # Owner -1 (no document) picks the None appended after the ids.
-        doc_of_line = np.asarray([*dcols["doc_id"], None], dtype=object)[owner]
+        doc_of_line = np.asarray([*self.dcols["doc_id"], None], dtype=object)[owner]
         del owner
-        codes = np.concatenate(l_codes) if l_codes else np.zeros(0, np.int8)
-        del l_codes
+        codes = np.concatenate(self.l_codes) if self.l_codes else np.zeros(0, np.int8)
         self.l_codes = []
-        lines = pd.DataFrame(
+        return pd.DataFrame(
             {
-                "source": pd.Series(np.repeat(np.asarray(l_src, dtype=object), l_count), dtype=object, copy=False),
+                "source": pd.Series(np.repeat(np.asarray(self.l_src, dtype=object), counts), dtype=object, copy=False),
                 "line_no": pd.Series(line_no, copy=False),
-                "text": _text_column(l_text),
+                "text": _text_column(self.l_text),
                 "role": pd.Series(_ROLE_NAMES[codes], dtype=object, copy=False),
                 "doc_id": pd.Series(doc_of_line, dtype=object, copy=False),
             },
             copy=False,
         )
-        return Corpus(docs=docs, lines=lines, files=files)
+
+
+def _files_table(records: dict[str, FileRecord]) -> pd.DataFrame:
+    recs = [records[k] for k in sorted(records)]
+    files = pd.DataFrame({c: [getattr(r, c) for r in recs] for c in [*FILE_COLUMNS, "n_repaired"]})
+    for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
+        files[col] = files[col].astype("int64")
+    for col in ("source", "sha256", "encoding", "status", "error"):
+        files[col] = files[col].astype(object).where(files[col].notna(), None)
+    return files

@@ -173,6 +173,24 @@ def line_key(line: str) -> str:
     return line.casefold()
 
 
+#: Lines longer than this never count as repeated page furniture.
+REPEAT_MAX_CHARS = 300
+
+
+def may_repeat(line: str) -> bool:
+    """Whether a line can count as furniture repeated across pages.
+
+    Short lines (up to 160 characters) can, and cut-off teasers ("...") up to
+    :data:`REPEAT_MAX_CHARS`.  The corpus counts these lines' keys across pages
+    and :func:`classify_furniture` looks them up, so both use this one rule.
+
+    >>> may_repeat("Most viewed"), may_repeat("x" * 200), may_repeat("x" * 200 + " …]")
+    (True, False, True)
+    """
+    n = len(line)
+    return 0 < n <= 160 or (n <= REPEAT_MAX_CHARS and _ellipsis(line))
+
+
 def is_title_like(line: str, max_words: int = 20) -> bool:
     """Short, headline-shaped: few words, no closing period/colon/comma.
 
@@ -289,7 +307,7 @@ def _line_facts(line: str) -> tuple:
     """
     ln = len(line)
     if ln > _SHAPE_MAX_CHARS:
-        key = line_key(line) if ln <= 300 else None
+        key = line_key(line) if ln <= REPEAT_MAX_CHARS else None
         return None, is_sentence_rich(line), False, False, None, None, False, False, key
     rich = ln >= 200 and is_sentence_rich(line)
     bullet = line[0] in _BULLET_CHARS and _BULLET.match(line) is not None
@@ -406,7 +424,7 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
         line, key, ln = lines[i], keys[i], length[i]
         if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
-        elif repeated and (ln <= 160 or _ellipsis(line)):
+        elif repeated and may_repeat(line):
             df = repeated.get(key, 0)
             if df >= 2:
                 soft[i] = 2 if df >= 3 else 1

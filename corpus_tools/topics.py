@@ -831,15 +831,24 @@ def fit_topics(
                         random_state=random_state, n_top=n_top, tokens=tokens, window=win)  # fmt: skip
 
 
-def _features(docs, k, *, ngram, min_df, max_df, aliases, stopwords) -> TermMatrix:
+def _vocabulary(docs, k, *, ngram, min_df, max_df, aliases, stopwords) -> TermMatrix:
+    """Term counts for up to ``k`` topics; on a tiny corpus the frequency limits are dropped."""
     tm = term_matrix(docs, ngram=ngram, min_df=min_df, max_df=max_df, aliases=aliases,
                      stopwords=stopwords, weighting="count")  # fmt: skip
     if (min_df != 1 or max_df != 1.0) and tm.matrix.shape[1] < max(2 * int(k), 2):
-        # a tiny corpus: the frequency limits leave (almost) nothing; keep every term
+        # the limits leave (almost) nothing; keep every term
         tm = term_matrix(docs, ngram=ngram, aliases=aliases, stopwords=stopwords, weighting="count")
+    return tm
+
+
+def _docs_with_terms(tm: TermMatrix) -> int:
+    return int((np.asarray(tm.matrix.sum(axis=1)).ravel() > 0).sum())
+
+
+def _features(docs, k, **vocabulary) -> TermMatrix:
+    tm = _vocabulary(docs, k, **vocabulary)
     if not isinstance(k, bool) and isinstance(k, int | np.integer):
-        used = int((np.asarray(tm.matrix.sum(axis=1)).ravel() > 0).sum())
-        _check_k(k, used, tm.matrix.shape[1])
+        _check_k(k, _docs_with_terms(tm), tm.matrix.shape[1])
     return tm
 
 
@@ -1087,21 +1096,19 @@ def select_k(
     if not 0 < subsample <= 1:
         raise ValueError(f"subsample must be in (0, 1], got {subsample}")
     solver = _resolve_solver(method, solver, len(docs))
-    tm = term_matrix(docs, ngram=ngram, min_df=min_df, max_df=max_df, aliases=aliases,
-                     stopwords=stopwords, weighting="count")  # fmt: skip
-    if tm.matrix.shape[1] < 2 * max(ks):
-        tm = term_matrix(docs, ngram=ngram, aliases=aliases, stopwords=stopwords, weighting="count")
+    tm = _vocabulary(docs, max(ks), ngram=ngram, min_df=min_df, max_df=max_df, aliases=aliases,
+                     stopwords=stopwords)  # fmt: skip
     tokens = _tokens(docs, aliases=aliases, stopwords=stopwords)
-    n_used = int((np.asarray(tm.matrix.sum(axis=1)).ravel() > 0).sum())
+    n_used = _docs_with_terms(tm)
     feasible = [k for k in ks if k <= min(n_used, tm.matrix.shape[1])]
     if not feasible:
         _check_k(min(ks), n_used, tm.matrix.shape[1])
     rows = []
     n_docs = tm.matrix.shape[0]
     m = max(round(subsample * n_docs), 1)
+    names = np.asarray(tm.terms, dtype=object)
     for k in feasible:
         _, _, h, _ = _fit_matrix(tm, k, method, solver, 0, None)
-        names = np.asarray(tm.terms, dtype=object)
         full = _top_lists(_terms_table(h, names, n_top), n_top)
         coh = float(np.nanmean(_topic_npmi(full, tokens, window)))
         sims = []

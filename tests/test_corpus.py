@@ -181,3 +181,14 @@ def test_spawned_helpers_read_the_files_themselves_and_agree(monkeypatch):
     spawned = load_corpus(pages, n_jobs=2)
     for name in ("docs", "lines", "files"):
         pd.testing.assert_frame_equal(getattr(spawned, name), getattr(serial, name))
+
+
+def test_the_lines_counted_across_pages_are_the_lines_looked_up():
+    # Pass 1 counts keys of the lines that classify_furniture later looks up:
+    # a long teaser cut off with "…]" is one of them.
+    from corpus_tools.corpus import _short_keys
+    from corpus_tools.lines import line_key, may_repeat
+
+    lines = ["Most viewed", "x" * 200, "A teaser " + "y" * 200 + " …]", "z" * 290 + "...", "w" * 301 + "…", ""]
+    assert _short_keys(lines) == {line_key(line) for line in lines if may_repeat(line)}
+    assert [may_repeat(line) for line in lines] == [True, False, True, True, False, False]
