@@ -424,7 +424,7 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
         line, key, ln = lines[i], keys[i], length[i]
         if ln <= 80 and in_page[key] >= 3 and line[-1] not in ".!?":
             soft[i] = 2
-        elif repeated and may_repeat(line):
+        elif repeated and (ln <= 160 or may_repeat(line)):
             df = repeated.get(key, 0)
             if df >= 2:
                 soft[i] = 2 if df >= 3 else 1
