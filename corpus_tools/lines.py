@@ -188,7 +188,7 @@ def may_repeat(line: str) -> bool:
     (True, False, True)
     """
     n = len(line)
-    return 0 < n <= 160 or (n <= REPEAT_MAX_CHARS and _ellipsis(line))
+    return 0 < n <= 160 or (n <= REPEAT_MAX_CHARS and line.endswith(_ELLIPSIS_ENDS))
 
 
 def is_title_like(line: str, max_words: int = 20) -> bool:
