@@ -523,7 +523,7 @@ def _build_batch(task):
 _ROLE_NAMES = np.array(ROLES, dtype=object)
 _ROLE_CODE = {role: code for code, role in enumerate(ROLES)}
 _IN_DOC = np.array([role in DOC_ROLES for role in ROLES])
-_EMPTY_TEXT = pa.array([], pa.string())
+_EMPTY_TEXT = pa.array([], pa.large_string())
 
 
 def _build_page(page: Page | FileRecord, repeated: dict[str, int], memo: LineMemo | None = None) -> dict:
@@ -578,15 +578,17 @@ def _arrow_text(texts: list[str]) -> pa.Array:
     The arrays are built with the C library's allocator: Arrow's default pool
     (mimalloc) keeps the memory that growing builders free, about as much again
     as the text of a corpus, while malloc hands it back for the next page.
+    They are ``large_string``, the type pandas keeps its Arrow strings in, so
+    the finished columns need no cast (a copy of every offset).
     """
-    return pa.array(texts, pa.string(), memory_pool=_TEXT_POOL)
+    return pa.array(texts, pa.large_string(), memory_pool=_TEXT_POOL)
 
 
 _TEXT_POOL = pa.system_memory_pool()
 
 
 def _text_column(chunks: list[pa.Array]) -> pd.Series:
-    arr = pa.chunked_array(chunks, type=pa.string())
+    arr = pa.chunked_array(chunks, type=pa.large_string())
     # ArrowStringArray keeps the per-page chunks as they are: no copy of the text.
     return pd.Series(pd.arrays.ArrowStringArray(arr), dtype=LINE_TEXT_DTYPE)
 

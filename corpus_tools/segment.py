@@ -442,30 +442,34 @@ def _chrome_line(line: str, soft: int) -> bool:
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split()).casefold()
+    """``text`` without white space, case-folded (for comparing copies whose spacing differs)."""
+    s = text.replace(" ", "")
+    if not s.isprintable():  # white space other than plain spaces is not printable
+        s = "".join(s.split())
+    return s.casefold()
 
 
 def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     """A lede or pull-quote that the body repeats word for word is counted once.
 
     Spacing may differ between the two copies, so they are compared with all
-    white space removed; a line is only squashed when it holds the candidate's
-    first word.
+    white space removed.  Two probe words, the longest of the candidate's first
+    four and of its last four, must each occur twice among the content lines
+    (in the candidate and in its copy): two searches of their joined text rule
+    most candidates out, and only lines that hold the first probe are compared.
     """
-    candidates = [i for i in candidates if lines[i].count(" ") >= 7]  # 8+ words (single spaces)
+    # 8+ words (single spaces); a long line mostly shows them in its opening.
+    candidates = [i for i in candidates if lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7]
     if not candidates:
         return
-    # The probe word must occur twice among the content lines (in the candidate
-    # and in its copy): one search of their joined text rules most candidates out.
     blob = "\n".join([lines[j] for j in content])
     for i in candidates:
         line = lines[i]
         probe = max(line.split(None, 4)[:4], key=len)
-        first = blob.find(probe)
-        if blob.find(probe, first + 1) < 0:
+        last = max(line.rsplit(None, 4)[-4:], key=len)
+        if blob.find(probe, blob.find(probe) + 1) < 0 or blob.find(last, blob.find(last) + 1) < 0:
             continue
-        words = line.split()
-        if len(words) < 8:
+        if len(line.split()) < 8:
             continue
         key = None
         half = len(line) // 2
@@ -473,7 +477,7 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
             other = lines[j]
             if j == i or roles[j] is not None or len(other) <= half or probe not in other:
                 continue
-            key = key or "".join(words).casefold()
+            key = key or _squash(line)
             other = _squash(other)
             if len(other) > len(key) and key in other:
                 roles[i] = DUPLICATE
