@@ -18,7 +18,7 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
-_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 # One date, anchored nowhere; named groups tell which form matched.
 _DATE_BODY = rf"""
@@ -67,7 +67,9 @@ def date_of_match(m: re.Match) -> dt.date | None:
 def is_date_line(line: str) -> bool:
     """True when the whole line is one date (optionally with weekday and time).
 
-    >>> is_date_line("Nov 12, 2012"), is_date_line("In 2012 it was delisted.")
-    (True, False)
+    >>> is_date_line("Nov 12, 2012"), is_date_line("Sat 1 Jul 2023 17.45 BST")
+    (True, True)
+    >>> is_date_line("In 2012 it was delisted.")
+    False
     """
     return len(line) < 60 and DATE_ONLY.match(line) is not None

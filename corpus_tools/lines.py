@@ -98,6 +98,14 @@ READ_MORE = re.compile(
     re.I,
 )
 _COUNTER_LINE = re.compile(r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?|[\d,.]+\s+(?:views|hits|reads|visits))$", re.I)
+# Notices a site shows on every page: cookie banners, the comment form's small print.
+_SITE_NOTICE = re.compile(
+    r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
+      | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
+      | \byour\s+email\s+address\s+will\s+not\s+be\s+published
+      | \brequired\s+fields\s+are\s+marked""",
+    re.I | re.X,
+)
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
@@ -132,7 +140,7 @@ def _ellipsis(line: str) -> bool:
 
 _COMMENT_HEADER = re.compile(
     r"^(?:by|posted by|submitted by)\s+(?P<name>\S.{0,60}?)"
-    r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+on\b(?P<when>.{0,40})$",
+    r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+(?:on\b|»)(?P<when>.{0,40})$",
     re.I,
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
@@ -148,6 +156,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     ('A Reader', None, True)
     >>> parse_comment_header("Sam says:")
     ('Sam', None, False)
+    >>> parse_comment_header("by sam_k » Tue Jan 05, 2021 4:02 pm")  # a forum post
+    ('sam_k', datetime.date(2021, 1, 5), True)
     """
     if len(line) > 110:
         return None
@@ -246,12 +256,18 @@ def shape_role(line: str) -> str | None:
     'footer'
     >>> shape_role("Older Posts"), shape_role("0 comments"), shape_role("The vote was 251-170.")
     ('pagination', 'comment_count', None)
+    >>> shape_role("We use cookies to improve your experience. By continuing you agree.")
+    'navigation'
+    >>> shape_role("Critics say the cookie tax will hurt small bakeries.") is None
+    True
     """
     if not line:
         return BLANK
     n = len(line)
     if n > 250:
         return None
+    if ("ookie" in line or "email address" in line or "equired field" in line) and _SITE_NOTICE.search(line):
+        return NAV  # a cookie banner or a comment form's notice
     head = line[:24].lower().lstrip(_LEAD_CHARS)
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
         return None  # no furniture shape starts like this (the common case: text)
@@ -429,6 +445,7 @@ def classify_furniture(lines: list[str], repeated=None, feats: PageFeatures | No
             if df >= 2:
                 soft[i] = 2 if df >= 3 else 1
     _mark_bullet_runs(feats, roles, soft)
+    _mark_link_stacks(feats, roles)  # before sidebars: a menu item repeated across pages is no heading
     _mark_sidebar_blocks(feats, roles, soft, repeated)
     _mark_dated_lists(feats, roles)
     return roles, soft
@@ -465,6 +482,52 @@ def _mark_bullet_runs(feats: PageFeatures, roles, soft) -> None:
         i = max(j, i + 1)
 
 
+#: A menu item without bullet: a few words, no sentence punctuation.
+_LINK_MAX_CHARS, _LINK_MAX_WORDS = 32, 4
+
+
+def _mark_link_stacks(feats: PageFeatures, roles) -> None:
+    """Menus written as stacks of link labels, one per line.
+
+    Four or more such lines in a row ("News", "Opinion", "Sport", ...), with at
+    most one blank line between two of them, are a menu or a tag list.  A line
+    that already has a role ends the stack (two labels over a footer are a
+    label and a heading, not a menu), and so do dates and sidebar headings,
+    which start lists of their own.
+    """
+    lines, length, date_only = feats.lines, feats.length, feats.date_only
+    n = len(lines)
+
+    def label(j: int) -> bool:
+        return (
+            roles[j] is None
+            and 0 < length[j] <= _LINK_MAX_CHARS
+            and not date_only[j]  # dates belong to lists of posts
+            and _SIDEBAR_CUE.match(lines[j]) is None  # a sidebar heading starts a block of its own
+            and lines[j].count(" ") < _LINK_MAX_WORDS
+            and lines[j][-1] not in ".!?,;:"
+        )
+
+    i = 0
+    while i < n:
+        if not label(i):
+            i += 1
+            continue
+        members, j = [i], i + 1
+        while j < n:
+            if label(j):
+                members.append(j)
+                j += 1
+            elif not length[j] and j + 1 < n and label(j + 1):
+                j += 1  # one blank line between two labels
+            else:
+                break
+        if len(members) >= 4:
+            for k in members:
+                roles[k] = NAV
+        i = j
+
+
 def _is_heading(line: str, ln: int, repeated, key: str | None = None) -> bool:
     return (
         0 < ln <= 40
@@ -493,6 +556,8 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         s = bisect_right(stops, i)
         stop = stops[s] if s < len(stops) else n
         items = nonblank[bisect_right(nonblank, i) : bisect_left(nonblank, stop)]
+        if items and stop < n and feats.comment[stop] is not None:
+            items.pop()  # the headline of the post that the header line opens
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:

@@ -26,6 +26,7 @@ from .lines import (
     AUTHOR,
     BLANK,
     BODY,
+    COMMENT_COUNT,
     DATE_ROLE,
     DOC_ROLES,
     DUPLICATE,
@@ -171,6 +172,11 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         if len(more) >= 2:
             footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
+    # A line announcing the thread ("12 Responses to ...") ends the article: a
+    # header-like line above it ("Posted by admin on ...") is the article's own.
+    start_of_thread = next((i for i, line in enumerate(lines) if roles[i] == COMMENT_COUNT and _THREAD_START.match(line)), None)
+    if start_of_thread is not None and any(h > start_of_thread for h, _ in headers):
+        headers = [(h, c) for h, c in headers if h > start_of_thread]
     docs: list[DocDraft] = []
     alt_keys: set[str] = set()
     if len(footers) >= 2:
@@ -194,6 +200,12 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         units = _comment_units(lines, roles, headers)
         first = units[0][0]
         article = _parse_article(lines, roles, soft, feats.rich, 0, first, listing=False, alt_keys=alt_keys)
+        if article is not None and not any(feats.rich[i] or _prose(lines[i]) for i in article.body):
+            # No running text above the first post (a forum thread): the page's
+            # header, not an article.
+            for i in article.body + article.meta:
+                roles[i] = NAV
+            article = None
         parent = None
         if article is not None:
             docs.append(article)
@@ -201,6 +213,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         for k, (start, title_i, label_i, head_i, (name, date, _)) in enumerate(units):
             end = units[k + 1][0] if k + 1 < len(units) else n
             docs.append(_parse_comment(lines, roles, soft, start, end, title_i, label_i, head_i, name, date, parent))
+        _trim_page_end(lines, roles, docs[-1])
     else:
         doc = _parse_article(lines, roles, soft, feats.rich, 0, n, listing=False, alt_keys=alt_keys)
         if doc is not None:
@@ -215,6 +228,25 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     return roles, docs
 
 
+def _trim_page_end(lines, roles, doc: DocDraft) -> None:
+    """The page's own links after the last post ("Return to ...", "Who is online").
+
+    The last post runs to the end of the page, so it ends in whatever the page
+    shows below the thread.  Two or more short lines of no running text at its
+    end are that, not the post.
+    """
+    tail = []
+    for i in reversed(doc.body):
+        line = lines[i]
+        if len(line) > 80 or _prose(line) or _SENTENCE_END.search(line):
+            break
+        tail.append(i)
+    if len(tail) >= 2 and len(tail) < len(doc.body):
+        for i in tail:
+            roles[i] = NAV
+        doc.body = doc.body[: len(doc.body) - len(tail)]
+
+
 def _comment_units(lines, roles, headers):
     """``(start, title_i, label_i, header_i, parsed)`` for every comment header."""
     units = []
@@ -223,7 +255,7 @@ def _comment_units(lines, roles, headers):
         t = _previous_nonblank(lines, h)
         if (
             t is not None
-            and h - t == 2
+            and (h - t == 2 or (h - t == 1 and is_title_like(lines[t], 12)))  # a blank line between, or a headline
             and roles[t] is None
             and len(lines[t].split()) <= 20
             and parse_comment_header(lines[t]) is None
@@ -311,15 +343,19 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             doc.author = name
             doc.meta.append(i)
     for i in content[:4]:
-        if roles[i] is None and doc.published is None:
+        if roles[i] is None:
             date = _meta_date(lines[i])
-            if date is not None:
+            if date is not None:  # the first date line is the publication date; others ("Updated: ...") are meta too
                 roles[i] = DATE_ROLE
-                doc.published = date
                 doc.meta.append(i)
+                if doc.published is not None:
+                    continue
+                doc.published = date
                 by = re.search(r"\bby\s+\S.*$", lines[i], re.I)
                 if by and doc.author is None:
-                    doc.author = parse_byline(re.split(r"\s+(?:at|on|in)\s+\d", by.group(0))[0])
+                    credit = _BY_WHEN.split(by.group(0))[0]
+                    login = re.fullmatch(r"by\s+([\w.-]{2,30})", credit, re.I)  # "Posted by admin on ..."
+                    doc.author = parse_byline(credit) or (login.group(1) if login and login.group(1).lower() not in _NOT_NAME else None)
     for i in content:
         if roles[i] is None:
             if _chrome_line(lines[i], soft[i]):
@@ -331,9 +367,38 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
         for i in doc.meta:
             roles[i] = NAV
         return None
+    if doc.published is None:
+        doc.published = _dateline_date(lines[doc.body[0]])
     return doc
 
 
+# A news dateline opening the text: "WASHINGTON, D.C. (June 1, 2021) – ..." or
+# "LONDON, 5 May 2020 — ...": a place in capitals, the date, a dash.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?[,(]\s*(?P<date>[^()–—]{6,40}?)\s*\)?\s*[–—-]\s")
+
+
+def _dateline_date(line: str) -> dt.date | None:
+    """The date of a dateline that opens ``line``, else None.
+
+    >>> _dateline_date("WASHINGTON, D.C. (June 1, 2021) – Two senators asked...")
+    datetime.date(2021, 6, 1)
+    >>> _dateline_date("Tehran, the capital, was calm - for now.") is None
+    True
+    """
+    m = _DATELINE.match(line[:90])
+    if m is None:
+        return None
+    d = DATE.fullmatch(m.group("date").strip())
+    return date_of_match(d) if d else None
+
+
+# Where a "by NAME on DATE" credit turns from the name to the date.
+_BY_WHEN = re.compile(
+    r"\s+(?:at|on|in)\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)", re.I
+)
+_THREAD_START = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\b", re.I
+)
 _BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
 
 
@@ -352,7 +417,7 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
     short label ("Local news" over the headline), else the first.
     """
     pool = [c for c in content if soft[c] < 2][:8]
-    first_text = next((c for c in content if rich[c]), hi)
+    first_text = next((c for c in content if rich[c] or _prose(lines[c])), hi)
     cands: list[tuple[int, bool]] = []
     for n, i in enumerate(pool):
         line = lines[i]
@@ -362,30 +427,71 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
             continue
         if _is_meta(line) or not any(k > i for k in content):
             continue
-        nxt = pool[n + 1] if n + 1 < len(pool) else None
-        followed_by_meta = nxt is not None and _is_meta(lines[nxt]) and all(
-            roles[k] is None or not lines[k] for k in range(i + 1, nxt)
-        )
-        if not (followed_by_meta or _isolated(lines, roles, i, lo, hi)):
+        gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 4], i)
+        if gap is None and not _isolated(lines, roles, i, lo, hi):
             continue
-        if any(roles[k] == NAV for k in range(i + 1, min(first_text, hi))):
-            continue
-        cands.append((i, followed_by_meta))
+        if sum(roles[k] == NAV for k in range(i + 1, min(first_text, hi))) >= 2:
+            continue  # a menu (not a lone tag line) between it and the text: a masthead
+        cands.append((i, gap))
     if not cands:
+        # Pages without blank lines: the headline sits right above the text.
+        above = [c for c in content if c < first_text][-1:]
+        if first_text < hi and above and roles[above[0]] is None and not any(lines[k] for k in range(above[0] + 1, first_text)):
+            line = lines[above[0]]
+            if is_title_like(line, 14) and line.count(" ") >= 3 and not _is_meta(line):
+                return above[0], None
         return None, None
     keys = Counter(_squash(lines[c]) for c in content if c < first_text)
     for i, _ in cands:
         if keys[_squash(lines[i])] >= 2:
             return i, None
-    for i, meta in cands:
-        if meta:
+    # Followed by a byline or date.  A headline-sized line (5 to 14 words, no
+    # breadcrumb) comes first, even with a standfirst or credit line between it
+    # and the byline; failing that, the line right above the byline.
+    for i, gap in cands:
+        words = lines[i].count(" ") + 1
+        if gap is not None and 5 <= words <= 14 and not _BREADCRUMB.search(lines[i]):
             return i, None
+    for gap in (0, 1, 2):
+        for i, g in cands:
+            if g == gap:
+                return i, None
+    if len(cands) >= 2 and not lines[cands[0][0]].endswith(("?", "!")):
+        # Short labels ("Newsroom", "Press releases") over the headline: the
+        # first longer line is the headline, the label just above it its section.
+        for k, (i, _) in enumerate(cands[1:], start=1):
+            line = lines[i]
+            if line.count(" ") >= 3 or line.endswith(("?", "!")):
+                if all(lines[c].count(" ") <= 2 for c, _ in cands[:k]) and not _BREADCRUMB.search(line):
+                    return i, cands[k - 1][0]
+                break
     if len(cands) >= 2:
         (c1, _), (c2, _) = cands[0], cands[1]
         words1 = len(lines[c1].split())
         if words1 <= 3 and not lines[c1].endswith(("?", "!")) and len(lines[c2].split()) > words1:
             return c2, c1
     return cands[0][0], None
+
+
+def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
+    """How many lines after line ``i`` a byline or date line comes (0: the next one).
+
+    Up to two short lines (a standfirst, a credit) may stand between; None when
+    no such line follows or a line with a role comes first.
+    """
+    for k, j in enumerate(after):
+        if any(roles[m] is not None and lines[m] for m in range(i + 1, j)):
+            return None
+        if _is_meta(lines[j]):
+            return k
+        if k == 2 or rich[j] or _prose(lines[j]):
+            return None
+    return None
+
+
+def _prose(line: str) -> bool:
+    """A sentence or more of running text, though too short to be :func:`is_sentence_rich`."""
+    return len(line) >= 80 and line.count(" ") >= 12 and _SENTENCE_END.search(line) is not None
 
 
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:

@@ -1,0 +1,132 @@
+"""Pages with no blank lines between their blocks, and the same pages with them.
+
+Many scrapers write one element per line and nothing between: menus become
+stacks of one-word lines, and the headline, standfirst, credit and date sit
+directly on top of the text.  The five templates here (a news story with a
+standfirst, a news story under a cookie banner, a blog post with comments, a
+forum thread, a press release) are loaded as they are and with a blank line
+after every line; both must give the same documents.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_tools import load_corpus
+from corpus_tools.lines import shape_role
+
+PLAIN = Path(__file__).resolve().parent / "data" / "plain_pages"
+FIELDS = ["doc_id", "kind", "title", "author", "published", "parent_id"]
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return load_corpus(PLAIN)
+
+
+@pytest.fixture(scope="module")
+def spaced(tmp_path_factory):
+    """The same pages with a blank line after every line."""
+    out = tmp_path_factory.mktemp("spaced")
+    for page in sorted(PLAIN.glob("*.txt")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        (out / page.name).write_text("".join(f"{line}\n\n" for line in lines), encoding="utf-8")
+    return load_corpus(out)
+
+
+def _doc(corpus, doc_id):
+    return corpus.docs.set_index("doc_id").loc[doc_id]
+
+
+def test_news_story_with_standfirst_credit_and_menus(plain):
+    doc = _doc(plain, "news_with_standfirst:1")
+    assert doc["title"] == "Exiled opposition group rallies in Berlin as talks stall"
+    assert doc["published"] == pd.Timestamp("2023-07-01")  # "Sat 1 Jul 2023 17.45 BST"
+    assert doc["site"] == "northgate.example.com"
+    assert "Several thousand supporters" in doc["text"]
+    assert doc["text"].endswith("made little progress since the spring.")
+    # The menu above the headline and the tag stack below the text are navigation.
+    for chrome in ["Opinion", "Lifestyle", "Australia", "Topics", "Reuse this content", "Share on", "Most viewed"]:
+        assert chrome not in doc["text"]
+    roles = plain.lines[plain.lines["source"] == "news_with_standfirst.txt"].set_index("line_no")["role"]
+    assert set(roles.loc[2:20]) == {"navigation"}
+    assert set(roles.loc[33:39]) == {"navigation"}
+
+
+def test_news_story_under_a_cookie_banner(plain):
+    doc = _doc(plain, "news_with_cookie_banner:1")
+    assert (doc["title"], doc["author"]) == ("Albania tightens rules for camp of Iranian exiles", "Elira Kola")
+    assert doc["published"] == pd.Timestamp("2023-02-14")  # "Published:", not the "Updated:" line after it
+    assert doc["text"].startswith("TIRANA — Albania's government")
+    assert "cookies" not in doc["text"] and "Updated" not in doc["text"]
+    lines = plain.lines.set_index(["source", "line_no"])["role"]
+    assert lines[("news_with_cookie_banner.txt", 13)] == "date"  # Updated: 15 February 2023
+
+
+def test_blog_post_whose_own_credit_looks_like_a_comment_header(plain):
+    """ "Posted by admin on ..." under the headline is the post's credit: the thread
+    starts at "12 Responses to ...", and a sidebar cue above must not swallow the headline."""
+    docs = plain.docs[plain.docs["source"] == "blog_with_comments.txt"]
+    post = docs.iloc[0]
+    assert (post["kind"], post["title"], post["author"]) == ("article", "Why sanctions rarely topple regimes", "admin")
+    assert post["published"] == pd.Timestamp("2020-03-03")
+    assert post["text"].startswith("Economic sanctions are often presented")
+    comments = docs[docs["kind"] == "comment"]
+    assert comments["author"].tolist() == ["John Miller", "admin", "Leila R."]
+    assert set(comments["parent_id"]) == {post["doc_id"]}
+    assert "Your email address" not in comments["text"].iloc[-1]
+
+
+def test_forum_thread(plain):
+    posts = plain.docs[plain.docs["source"] == "forum_thread.txt"]
+    # The board's header above the first post is no article of its own.
+    assert posts["kind"].tolist() == ["comment"] * 3
+    assert posts["author"].tolist() == ["darius", "sam_k", "darius"]
+    assert posts["title"].tolist() == ["Who really backs the MEK?", "Re: Who really backs the MEK?", "Re: Who really backs the MEK?"]
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2021-01-05", "2021-01-05", "2021-01-06"]
+    # The board's links below the last post are not part of it.
+    assert posts["text"].iloc[-1] == "Thanks, I will look for the Albanian filings."
+
+
+def test_press_release_headline_and_dateline(plain):
+    doc = _doc(plain, "press_release:1")
+    assert doc["title"] == "Senators urge review of exile group's lobbying"
+    assert doc["published"] == pd.Timestamp("2021-06-01")  # from "WASHINGTON, D.C. (June 1, 2021) –"
+    assert doc["text"].startswith("WASHINGTON, D.C. (June 1, 2021) – Two senators")
+    assert "Newsroom" not in doc["text"]
+
+
+def test_blank_lines_between_blocks_change_nothing(plain, spaced):
+    a = plain.docs[FIELDS].reset_index(drop=True)
+    b = spaced.docs[FIELDS].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert plain.docs["text"].tolist() == spaced.docs["text"].tolist()
+
+
+def test_no_line_is_lost(plain):
+    files = plain.files.set_index("source")["n_lines"]
+    assert plain.lines.groupby("source").size().to_dict() == files.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.", "navigation"),
+        ("This website uses cookies.", "navigation"),
+        ("Your email address will not be published. Required fields are marked *", "navigation"),
+        ("The bakery said its cookies sold out by noon.", None),
+    ],
+)
+def test_site_notices(line, role):
+    assert shape_role(line) == role
+
+
+def test_single_page_folder_copy(tmp_path):
+    """A template loaded on its own gives the same documents as within the folder."""
+    shutil.copy(PLAIN / "press_release.txt", tmp_path / "press_release.txt")
+    alone = load_corpus(tmp_path).docs.iloc[0]
+    assert alone["title"] == "Senators urge review of exile group's lobbying"
