@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import pairwise
 
 from ._datetext import DATE, date_of_match, is_date_line, parse_date
 
@@ -97,8 +98,14 @@ READ_MORE = re.compile(
     r"\s*(?:»|›|>|→|\.\.\.|…)?\s*\]?$",
     re.I,
 )
-_COUNTER_LINE = re.compile(r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?|[\d,.]+\s+(?:views|hits|reads|visits))$", re.I)
+_COUNTER_LINE = re.compile(
+    r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?|[\d,.]+\s+(?:views|hits|reads|visits)"
+    r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?)$",  # "3 minute read"
+    re.I,
+)
 # Notices a site shows on every page: cookie banners, the comment form's small print.
+# How a credit or date line under a headline starts ("By ...", "Posted on ...").
+_CREDIT = re.compile(r"^(?:by|posted|published|written|updated)\b", re.I)
 _SITE_NOTICE = re.compile(
     r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
@@ -114,7 +121,9 @@ _COMMENT_COUNT = re.compile(
     rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
         \s+(?:on|to)\s+.{{1,200}}
-      | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?)$""",
+      | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
+        (?:\s*[•·|]\s*share\s*›?)?
+      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+))$""",
     re.I | re.X,
 )
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
@@ -144,6 +153,10 @@ _COMMENT_HEADER = re.compile(
     re.I,
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
+# "Reza K • 2 years ago": a comment system that dates comments by their age.
+_AGO = re.compile(
+    r"^(?P<name>\S.{0,40}?)\s*[•·|]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I
+)
 
 
 def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
@@ -158,6 +171,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     ('Sam', None, False)
     >>> parse_comment_header("by sam_k » Tue Jan 05, 2021 4:02 pm")  # a forum post
     ('sam_k', datetime.date(2021, 1, 5), True)
+    >>> parse_comment_header("Reza K • 2 years ago")
+    ('Reza K', None, True)
     """
     if len(line) > 110:
         return None
@@ -174,6 +189,9 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     m = _SAYS.match(line)
     if m and len(m.group("name").split()) <= 5:
         return m.group("name").strip(), None, False
+    m = _AGO.match(line)
+    if m and len(m.group("name").split()) <= 5:
+        return m.group("name").strip(), None, True
     return None
 
 
@@ -215,6 +233,22 @@ def _few_words(line: str, n: int) -> bool:
     return line.count(" ") < n or len(line.split()) <= n
 
 
+def is_prose(line: str) -> bool:
+    """A sentence or more of running text, though maybe too short to be :func:`is_sentence_rich`.
+
+    >>> is_prose("Albanian police said on Tuesday they had searched the camp as part of an inquiry."), is_prose("Most viewed")
+    (True, False)
+    """
+    return (
+        len(line) >= 80
+        and _PROSE_END.search(line[-3:]) is not None
+        and (line.count(" ", 0, 200) >= 12 or line.count(" ") >= 12)  # long lines show their spaces early
+    )
+
+
+_PROSE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
 def is_sentence_rich(line: str) -> bool:
     """A body paragraph: long, or several sentences."""
     if len(line) >= 400 and not _ellipsis(line):
@@ -234,7 +268,7 @@ _CHROME_PREFIXES = (
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
-    comment leave add post reply report quote permalink copyright powered privacy terms [""".split(),
+    comment leave add post reply report quote permalink copyright powered privacy terms sort [""".split(),
     "to top",
     "no ",
 )
@@ -319,12 +353,14 @@ def _line_facts(line: str) -> tuple:
     """What a line's own text says (see :class:`PageFeatures`), for a non-empty line.
 
     Returns ``(shape, rich, bullet, date_only, footer_date, comment, short,
-    title_like, key)``; ``key`` is None for lines too long to count as repeated.
+    title_like, prose, head, label, key)``; ``key`` is None for lines too long
+    to count as repeated.
     """
     ln = len(line)
     if ln > _SHAPE_MAX_CHARS:
         key = line_key(line) if ln <= REPEAT_MAX_CHARS else None
-        return None, is_sentence_rich(line), False, False, None, None, False, False, key
+        rich = is_sentence_rich(line)
+        return None, rich, False, False, None, None, False, False, rich or is_prose(line), 0, False, key
     rich = ln >= 200 and is_sentence_rich(line)
     bullet = line[0] in _BULLET_CHARS and _BULLET.match(line) is not None
     tail = line[-9:].lower()
@@ -333,15 +369,22 @@ def _line_facts(line: str) -> tuple:
     if ln <= 80 and tail.endswith(("comment", "comments", "responses", "replies", ")")):
         footer = post_footer_date(line)
     comment = None
-    if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":"):
+    if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":" or tail.endswith(" ago")):
         comment = parse_comment_header(line)
     words = line.count(" ") + 1
     short = ln <= 150 and words <= 15 and footer is None
     title_like = words <= 20 and line[-1] not in ".;:,"
-    return shape_role(line), rich, bullet, bool(date_only), footer, comment, short, title_like, line_key(line)
+    prose = ln >= 80 and is_prose(line)
+    cue = ln <= 40 and _SIDEBAR_CUE.match(line) is not None
+    head = (2 if cue else 1) if ln <= 40 and line[-1] not in ".!?,;" and _few_words(line, 5) else 0
+    label = ln <= _LINK_MAX_CHARS and words <= _LINK_MAX_WORDS and line[-1] not in ".!?,;:" and not date_only and not cue
+    return (
+        shape_role(line), rich, bullet, bool(date_only), footer, comment, short, title_like, prose, head, label,
+        line_key(line),
+    )  # fmt: skip
 
 
-_BLANK_FACTS = (BLANK, False, False, False, None, None, False, False, None)
+_BLANK_FACTS = (BLANK, False, False, False, None, None, False, False, False, 0, False, None)
 
 
 class LineMemo(dict):
@@ -373,16 +416,18 @@ class PageFeatures:
     (the role :func:`shape_role` gives the line, blank lines ``blank``),
     ``rich`` (a body paragraph), ``date_only``, ``bullet``, ``footer_date`` (date
     of a post footer line or None), ``comment`` (parsed comment header or None),
-    ``short`` (list-item sized), ``title_like`` and ``key`` (:func:`line_key`,
-    None for blank lines and lines over 300 characters).
+    ``short`` (list-item sized), ``title_like``, ``prose`` (:func:`is_prose`),
+    ``head`` (shaped like a sidebar heading: 1, or worded like one too: 2),
+    ``label`` (sized like a menu item) and ``key`` (:func:`line_key`, None for
+    blank lines and lines over 300 characters).
 
     A :class:`LineMemo` shared between pages saves recomputing the facts of
     lines seen before; the result does not depend on it.
     """
 
     __slots__ = (
-        "bullet", "comment", "date_only", "footer_date", "key", "length", "lines", "rich", "shape", "short",
-        "title_like",
+        "bullet", "comment", "date_only", "footer_date", "head", "key", "label", "length", "lines", "prose", "rich",
+        "shape", "short", "title_like",
     )  # fmt: skip
 
     def __init__(self, lines: list[str], memo: LineMemo | None = None):
@@ -394,12 +439,10 @@ class PageFeatures:
             _BLANK_FACTS if not ln else _line_facts(line) if ln > _SHAPE_MAX_CHARS else seen(line) or learn(line)
             for line, ln in zip(lines, length, strict=True)
         ]
-        if rows:
-            columns = [list(col) for col in zip(*rows, strict=True)]
-        else:
-            columns = [[] for _ in _BLANK_FACTS]
+        # Read-only columns: the tuples of the transposition will do.
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in _BLANK_FACTS]
         (self.shape, self.rich, self.bullet, self.date_only, self.footer_date, self.comment, self.short,
-         self.title_like, self.key) = columns  # fmt: skip
+         self.title_like, self.prose, self.head, self.label, self.key) = columns  # fmt: skip
 
 
 _BULLET_CHARS = frozenset("•·▪►▸■□◦‣●○*+-–—")
@@ -495,25 +538,19 @@ def _mark_link_stacks(feats: PageFeatures, roles) -> None:
     label and a heading, not a menu), and so do dates and sidebar headings,
     which start lists of their own.
     """
-    lines, length, date_only = feats.lines, feats.length, feats.date_only
-    n = len(lines)
+    length, is_label = feats.length, feats.label
+    n = len(length)
+    if sum(is_label) < 4:
+        return
 
     def label(j: int) -> bool:
-        return (
-            roles[j] is None
-            and 0 < length[j] <= _LINK_MAX_CHARS
-            and not date_only[j]  # dates belong to lists of posts
-            and _SIDEBAR_CUE.match(lines[j]) is None  # a sidebar heading starts a block of its own
-            and lines[j].count(" ") < _LINK_MAX_WORDS
-            and lines[j][-1] not in ".!?,;:"
-        )
+        return is_label[j] and roles[j] is None
 
     i = 0
-    while i < n:
-        if not label(i):
-            i += 1
+    for start in [k for k, b in enumerate(is_label) if b]:  # a stack starts at a label
+        if start < i or roles[start] is not None:
             continue
-        members, j = [i], i + 1
+        members, j = [start], start + 1
         while j < n:
             if label(j):
                 members.append(j)
@@ -528,36 +565,46 @@ def _mark_link_stacks(feats: PageFeatures, roles) -> None:
         i = j
 
 
-def _is_heading(line: str, ln: int, repeated, key: str | None = None) -> bool:
-    return (
-        0 < ln <= 40
-        and line[-1] not in ".!?,;"
-        and _few_words(line, 5)
-        and ((bool(repeated) and (key or line_key(line)) in repeated) or _SIDEBAR_CUE.match(line) is not None)
-    )
-
-
 def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     """A short heading ("Most viewed", or one repeated across pages) over teasers."""
     lines, length = feats.lines, feats.length
     n = len(lines)
     done = 0  # lines before this index are inside a block already
     stops = nonblank = None
-    title_like, date_only, bullet, keys = feats.title_like, feats.date_only, feats.bullet, feats.key
-    for i in [k for k, ln in enumerate(length) if 0 < ln <= 40]:
+    title_like, date_only, bullet, keys, head = feats.title_like, feats.date_only, feats.bullet, feats.key, feats.head
+
+    def heading(k: int) -> bool:  # a sidebar cue, or a heading-shaped line repeated across pages
+        return head[k] == 2 or (head[k] == 1 and bool(repeated) and keys[k] in repeated)
+
+    for i in [k for k, h in enumerate(head) if h]:
         line = lines[i]
-        if i < done or roles[i] is not None or not _is_heading(line, length[i], repeated, keys[i]):
+        if i < done or roles[i] is not None or not heading(i):
             continue
+        if date_only[i] or feats.footer_date[i] is not None or feats.comment[i] is not None:
+            continue  # a post's date or footer, or a comment's header: no heading
         if stops is None:
             # A block runs to the next body paragraph, post footer or comment header.
             nonblank = [k for k, ln in enumerate(length) if ln]
             rich, footer, comment = feats.rich, feats.footer_date, feats.comment
+            # "Read more" links end the excerpts of a listing's posts, and two
+            # paragraphs in a row are an article's text (a sidebar's teasers
+            # take turns with their titles).
+            prose = feats.prose
             stops = [k for k in nonblank if rich[k] or footer[k] is not None or comment[k] is not None]
+            if PAGINATION in roles:
+                stops += [k for k in nonblank if roles[k] == PAGINATION and READ_MORE.match(lines[k])]
+            if any(prose):
+                stops += [k for k, nxt in pairwise(nonblank) if prose[k] and (prose[nxt] or rich[nxt])]
+            stops = sorted(set(stops))
         s = bisect_right(stops, i)
         stop = stops[s] if s < len(stops) else n
         items = nonblank[bisect_right(nonblank, i) : bisect_left(nonblank, stop)]
         if items and stop < n and feats.comment[stop] is not None:
             items.pop()  # the headline of the post that the header line opens
+        if stop < n and roles[stop] == PAGINATION:
+            continue  # a post's head and excerpt, over its "Read more" link: no sidebar
+        if items and (date_only[items[-1]] or _CREDIT.match(lines[items[-1]])):
+            del items[-2:]  # a headline and its credit or date line, over the text: an article's head
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
@@ -574,7 +621,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             if qualifies:
                 roles[i] = SIDEBAR
                 for k in free:
-                    roles[k] = SIDEBAR if _is_heading(lines[k], length[k], repeated, keys[k]) else TEASER
+                    roles[k] = SIDEBAR if heading(k) else TEASER
                 done = j
 
 

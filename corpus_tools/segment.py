@@ -39,13 +39,14 @@ from .lines import (
     SECTION,
     TITLE,
     PageFeatures,
+    is_prose,
     is_title_like,
     line_key,
     parse_comment_header,
 )
 
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|posted\s+by|words\s+by|author\s*:?|autora?\s*:|auteur\s*:|verfasser\s*:"
+    r"^(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+by|author\s*:?|autora?\s*:|auteur\s*:|verfasser\s*:"
     r"|نویسنده\s*:?|نوشته\s*:|بقلم|الكاتب\s*:?|كتبه)\s*(?P<rest>\S.*)$",
     re.I,
 )
@@ -174,7 +175,9 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
     # A line announcing the thread ("12 Responses to ...") ends the article: a
     # header-like line above it ("Posted by admin on ...") is the article's own.
-    start_of_thread = next((i for i, line in enumerate(lines) if roles[i] == COMMENT_COUNT and _THREAD_START.match(line)), None)
+    start_of_thread = None
+    if headers:
+        start_of_thread = next((i for i, role in enumerate(roles) if role == COMMENT_COUNT and _THREAD_START.match(lines[i])), None)
     if start_of_thread is not None and any(h > start_of_thread for h, _ in headers):
         headers = [(h, c) for h, c in headers if h > start_of_thread]
     docs: list[DocDraft] = []
@@ -200,7 +203,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         units = _comment_units(lines, roles, headers)
         first = units[0][0]
         article = _parse_article(lines, roles, soft, feats.rich, 0, first, listing=False, alt_keys=alt_keys)
-        if article is not None and not any(feats.rich[i] or _prose(lines[i]) for i in article.body):
+        if article is not None and not any(feats.rich[i] or is_prose(lines[i]) for i in article.body):
             # No running text above the first post (a forum thread): the page's
             # header, not an article.
             for i in article.body + article.meta:
@@ -238,7 +241,7 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
     tail = []
     for i in reversed(doc.body):
         line = lines[i]
-        if len(line) > 80 or _prose(line) or _SENTENCE_END.search(line):
+        if len(line) > 80 or is_prose(line) or _SENTENCE_END.search(line):
             break
         tail.append(i)
     if len(tail) >= 2 and len(tail) < len(doc.body):
@@ -337,7 +340,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     for i in content[:4] + content[-4:]:
         if roles[i] is not None:
             continue
-        name = parse_byline(lines[i])
+        name = parse_byline(lines[i]) if _BYLINE.match(lines[i]) else None  # the match first spares most lines a call
         if name and doc.author is None:
             roles[i] = AUTHOR
             doc.author = name
@@ -358,7 +361,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                     doc.author = parse_byline(credit) or (login.group(1) if login and login.group(1).lower() not in _NOT_NAME else None)
     for i in content:
         if roles[i] is None:
-            if _chrome_line(lines[i], soft[i]):
+            if soft[i] and _chrome_line(lines[i], soft[i]):
                 roles[i] = REPEATED
             else:
                 roles[i] = BODY
@@ -417,7 +420,7 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
     short label ("Local news" over the headline), else the first.
     """
     pool = [c for c in content if soft[c] < 2][:8]
-    first_text = next((c for c in content if rich[c] or _prose(lines[c])), hi)
+    first_text = next((c for c in content if rich[c] or is_prose(lines[c])), hi)
     cands: list[tuple[int, bool]] = []
     for n, i in enumerate(pool):
         line = lines[i]
@@ -484,14 +487,9 @@ def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
             return None
         if _is_meta(lines[j]):
             return k
-        if k == 2 or rich[j] or _prose(lines[j]):
+        if k == 2 or rich[j] or is_prose(lines[j]):
             return None
     return None
-
-
-def _prose(line: str) -> bool:
-    """A sentence or more of running text, though too short to be :func:`is_sentence_rich`."""
-    return len(line) >= 80 and line.count(" ") >= 12 and _SENTENCE_END.search(line) is not None
 
 
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
@@ -509,7 +507,7 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
             doc.published = parse_date(lines[i])
             doc.meta.append(i)
             continue
-        if _chrome_line(lines[i], soft[i]):
+        if soft[i] and _chrome_line(lines[i], soft[i]):
             roles[i] = REPEATED
         else:
             roles[i] = BODY
@@ -528,10 +526,14 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
 
 
 def _meta_date(line: str) -> dt.date | None:
+    """The date of a date line ("Posted on ...", "June 21, 2023 12:14 PM GMT+1 Updated")."""
     if len(line) > 80:
         return None
     if is_date_line(line):
         return parse_date(line)
+    m = DATE.match(line)
+    if m and len(line) - m.end() <= 25 and not _TERMINAL_STOP.search(line):
+        return date_of_match(m)
     m = _DATED_META.match(line)
     if m:
         d = DATE.search(m.group("rest"))
@@ -540,6 +542,7 @@ def _meta_date(line: str) -> dt.date | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+_TERMINAL_STOP = re.compile(r"[.!?]\s")
 
 
 def _chrome_line(line: str, soft: int) -> bool:

@@ -2,10 +2,11 @@
 
 Many scrapers write one element per line and nothing between: menus become
 stacks of one-word lines, and the headline, standfirst, credit and date sit
-directly on top of the text.  The five templates here (a news story with a
-standfirst, a news story under a cookie banner, a blog post with comments, a
-forum thread, a press release) are loaded as they are and with a blank line
-after every line; both must give the same documents.
+directly on top of the text.  The templates here (news stories with a
+standfirst, under a cookie banner, from a wire service, in Arabic; an opinion
+column; a blog post with comments; a blog index; an essay with a comment
+widget; a forum thread; a press release) are loaded as they are and with a
+blank line after every line; both must give the same documents.
 """
 
 from __future__ import annotations
@@ -100,11 +101,72 @@ def test_press_release_headline_and_dateline(plain):
     assert "Newsroom" not in doc["text"]
 
 
+def test_blog_index_with_continue_reading_links(plain):
+    """A menu cue ("Archive") over the first post must not turn the listing into a sidebar."""
+    posts = plain.docs[plain.docs["source"] == "blog_index.txt"]
+    assert posts["title"].tolist() == [
+        "Rallies, buses and who pays for them",
+        "Reading the Albanian court filings",
+        "What defectors say, and what they cannot prove",
+    ]
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2023-06-12", "2023-05-30", "2023-05-02"]
+    assert posts["text"].iloc[1].startswith("The filings from the Tirana court")
+    assert not posts["text"].str.contains("Continue reading").any()
+
+
+def test_comment_widget_dated_by_age(plain):
+    docs = plain.docs[plain.docs["source"] == "essay_with_comment_widget.txt"]
+    essay, comments = docs.iloc[0], docs[docs["kind"] == "comment"]
+    assert (essay["title"], essay["author"]) == ("The long afterlife of a militant group", "Hannah Cole")
+    assert essay["published"] == pd.Timestamp("2022-03-14")
+    assert comments["author"].tolist() == ["Reza K", "Anna P"]
+    assert comments["text"].tolist() == [
+        "This is the most balanced article I have read on the subject.",
+        "You leave out the human rights reports from Iraq.",
+    ]
+    assert comments["published"].isna().all()  # "2 years ago" gives no date
+
+
+def test_opinion_column_and_wire_story_credits(plain):
+    column = _doc(plain, "opinion_column:1")
+    assert (column["title"], column["author"]) == ("Why Europe keeps hosting the rallies", "Maria Lopez")
+    assert column["published"] == pd.Timestamp("2023-07-02")  # "Updated 12:30 PM ET, Sun July 2, 2023"
+    wire = _doc(plain, "wire_story:1")
+    assert wire["author"] == "Daniel Stone and Amir Rahimi"
+    assert wire["published"] == pd.Timestamp("2023-06-21")  # "June 21, 2023 12:14 PM GMT+1 Updated ago"
+    assert wire["text"].startswith("DUBAI, June 21 (Wirenet) - Iran summoned")
+    assert "minute read" not in wire["text"]
+
+
+def test_arabic_story(plain):
+    doc = _doc(plain, "arabic_news:1")
+    assert doc["title"] == "مجموعة معارضة إيرانية تنظم تجمعا في باريس"
+    assert doc["author"] == "أحمد سالم"
+    assert doc["published"] == pd.Timestamp("2023-07-02")  # الأحد 2 يوليو 2023
+    assert doc["lang"] == "ar"
+    assert doc["text"].startswith("نظمت مجموعة معارضة")
+
+
 def test_blank_lines_between_blocks_change_nothing(plain, spaced):
     a = plain.docs[FIELDS].reset_index(drop=True)
     b = spaced.docs[FIELDS].reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
     assert plain.docs["text"].tolist() == spaced.docs["text"].tolist()
+
+
+def test_pages_from_other_sites_alongside_change_nothing(plain, tmp_path):
+    """Lines other sites repeat ("About", "World", "Opinion") must not turn a page's
+    headline and text into a sidebar: the plain pages loaded together with the
+    other templates give the same documents as loaded on their own."""
+    others = Path(__file__).resolve().parent / "data" / "pages"
+    for page in [*PLAIN.glob("*.txt"), *others.glob("*.txt")]:
+        shutil.copy(page, tmp_path / page.name)
+    mixed = load_corpus(tmp_path)
+    for alone in (plain, load_corpus(others)):
+        ids = alone.docs["doc_id"]
+        together = mixed.docs[mixed.docs["doc_id"].isin(ids)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(together[FIELDS], alone.docs[FIELDS].reset_index(drop=True))
+        assert together["text"].tolist() == alone.docs["text"].tolist()
 
 
 def test_no_line_is_lost(plain):
