@@ -371,7 +371,7 @@ def _check_strict(rec: FileRecord, strict: bool) -> None:
 def _short_keys(lines: list[str]) -> set[str]:
     """Keys of the lines that may count as repeated furniture (see ``classify_furniture``)."""
     # The length test first spares most lines a function call (a hot loop).
-    return {line_key(line) for line in lines if line and (len(line) <= 160 or may_repeat(line))}
+    return set(map(line_key, [line for line in lines if line and (len(line) <= 160 or may_repeat(line))]))
 
 
 _WORKER_REPEATED: dict[str, int] = {}

@@ -27,6 +27,8 @@ _EN_FUNCTION = frozenset(
 )
 _EN_ONLY = frozenset({"the", "of", "and", "to"})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Bytes other than a-z and the apostrophe become spaces.
+_LETTERS_ONLY = bytes(ch if chr(ch) in "abcdefghijklmnopqrstuvwxyz'" else 32 for ch in range(256))
 
 
 def detect_language(text: str) -> str | None:
@@ -49,7 +51,12 @@ def detect_language(text: str) -> str | None:
 
 def _looks_english(text: str) -> bool:
     """The English fast path: the opening is full of English function words."""
-    words = _WORD.findall(text[:400].lower())
+    opening = text[:400].lower()
+    # ASCII letters are the words; without an ASCII apostrophe (which can join
+    # two runs of letters into one word) a bytes translation finds the same
+    # words as the regex, faster.
+    squeezed = opening.encode("ascii", "replace").translate(_LETTERS_ONLY)
+    words = _WORD.findall(opening) if b"'" in squeezed else squeezed.decode("ascii").split()
     n, hits = len(words), sum(map(_EN_FUNCTION.__contains__, words))
     # Plain prose: a fifth function words.  News prose full of names: fewer, but
     # then among them a word no other language writes (the, of, and, to).

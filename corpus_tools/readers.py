@@ -258,21 +258,19 @@ def normalise_text(text: str) -> tuple[list[str], int]:
 def read_page(path: Path, source: str, *, max_bytes: int) -> Page | FileRecord:
     """Read and normalise one file; a :class:`FileRecord` with the status on trouble."""
     rec = FileRecord(source)
+    # One open serves the size check and the read (a stat and a read_bytes
+    # would look the path up twice).
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        rec.status, rec.error = "error", f"cannot stat: {exc.strerror or exc}"
-        return rec
-    rec.bytes = size
-    if size > max_bytes:
-        rec.status = "skipped"
-        rec.error = (
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit "
-            "(raise max_file_mb in corpus.toml or the config)"
-        )
-        return rec
-    try:
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:
+            size = rec.bytes = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                rec.status = "skipped"
+                rec.error = (
+                    f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit "
+                    "(raise max_file_mb in corpus.toml or the config)"
+                )
+                return rec
+            data = fh.read()
     except OSError as exc:
         rec.status, rec.error = "error", f"cannot read: {exc.strerror or exc}"
         return rec

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from corpus_tools import CorpusFileError, load_corpus
+from corpus_tools import CorpusFileError, load_corpus, readers
 from corpus_tools.readers import decode, find_files, normalise_text
 
 GOOD = "A title line\n\nThe body of a good page has a sentence. It has two.\n"
@@ -149,14 +149,14 @@ def test_unreadable_file_is_recorded(tmp_path, monkeypatch):
 
     _write(tmp_path / "ok.txt", GOOD)
     _write(tmp_path / "secret.txt", GOOD + "x")
-    real = Path.read_bytes
+    real = open
 
-    def guarded(self):
-        if self.name == "secret.txt":
+    def guarded(path, *args, **kwargs):
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(readers, "open", guarded, raising=False)  # the reader's own open()
     files = load_corpus(tmp_path).files.set_index("source")
     assert files.loc["secret.txt", "status"] == "error"
     assert files.loc["secret.txt", "error"] == "cannot read: Permission denied"
