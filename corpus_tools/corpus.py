@@ -545,19 +545,25 @@ def _build_page(page: Page | FileRecord, repeated: dict[str, int], memo: LineMem
     in_doc = _IN_DOC[codes]
     owner = np.full(len(lines), -1, dtype=np.int32)
     docs, texts = [], []
+    members, member_doc = [], []  # every document's lines, and whose they are (one numpy step for the page)
     for k, d in enumerate(drafts):
         start, end = d.line_span
         body = sorted(d.body)
         text = "\n".join([lines[i] for i in body])
         lang = first_guess(text)
         texts.append(text)
-        members = np.array(d.body + d.meta, dtype=np.int64)
-        owner[members[in_doc[members]]] = k
+        members += d.body
+        members += d.meta
+        member_doc += [k] * (len(d.body) + len(d.meta))
         # Lines are normalised (single spaces, no other white space), so
         # counting spaces counts words, much faster than splitting.
         n_words = text.count(" ") + len(body) if text else 0
         short = text if lang is None else None
         docs.append((d.kind, d.parent, d.title, d.author, d.section, d.published, lang, short, n_words, start + 1, end + 1))
+    if members:
+        at = np.array(members, dtype=np.int64)
+        keep = in_doc[at]
+        owner[at[keep]] = np.array(member_doc, dtype=np.int32)[keep]
     return {
         "record": page.record,
         "lines": page.arrow if page.arrow is not None else _arrow_text(lines),

@@ -571,7 +571,10 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     candidates = [i for i in candidates if lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7]
     if not candidates:
         return
-    blob = "\n".join([lines[j] for j in content])
+    # A copy is longer than half its candidate, so shorter lines can be left
+    # out of the searched text (the candidates themselves stay in).
+    shortest = min(len(lines[i]) for i in candidates) // 2
+    blob = "\n".join([lines[j] for j in content if len(lines[j]) > shortest])
     for i in candidates:
         line = lines[i]
         probe = max(line.split(None, 4)[:4], key=len)
