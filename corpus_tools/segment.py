@@ -45,9 +45,11 @@ from .lines import (
     parse_comment_header,
 )
 
+# The credit word, then a colon or a space (so "Byzantine" and "Authoritarian" are no bylines).
 _BYLINE = re.compile(
-    r"^(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+by|author\s*:?|autora?\s*:|auteur\s*:|verfasser\s*:"
-    r"|نویسنده\s*:?|نوشته\s*:|بقلم|الكاتب\s*:?|كتبه)\s*(?P<rest>\S.*)$",
+    r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+by|author"
+    r"|نویسنده|بقلم|الكاتب|كتبه)(?:\s*:\s*|\s+)"
+    r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
 )
 _DATED_META = re.compile(r"^(?:published|posted|updated|last updated|created|date|dated)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
@@ -95,6 +97,8 @@ def parse_byline(line: str) -> str | None:
     'Jane Doe'
     >>> parse_byline("by the way, who asked?") is None
     True
+    >>> parse_byline("Byzantine Empire"), parse_byline("Authoritarian rule returns")
+    (None, None)
     """
     if len(line) > 120:
         return None
