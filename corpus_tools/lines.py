@@ -86,7 +86,7 @@ _PAGINATION = re.compile(
     re.I | re.X,
 )
 _TOP_NAV = re.compile(
-    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|skip\s+to\s+(?:main\s+)?content|top|home|menu
+    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search)|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|advertisement|sponsored(?:\s+content)?|cookie\s+settings
       | accept(?:\s+all)?(?:\s+cookies)?|print(?:\s+this)?(?:\s+(?:page|article))?)$""",
@@ -106,6 +106,24 @@ _COUNTER_LINE = re.compile(
 # Notices a site shows on every page: cookie banners, the comment form's small print.
 # How a credit or date line under a headline starts ("By ...", "Posted on ...").
 _CREDIT = re.compile(r"^(?:by|posted|published|written|updated)\b", re.I)
+
+
+# A dated line under a headline: "Posted on ...", "Broadcast on 9 November 2021".
+_DATED_CREDIT = re.compile(r"^(?:published|posted|updated|broadcast|aired|recorded|filed|issued|released)\b.{0,60}\d", re.I)
+
+
+def is_credit_line(line: str) -> bool:
+    """An author's credit under a headline: "By NAME", or a date then "by NAME".
+
+    >>> is_credit_line("2021-04-12 by Sara Navid"), is_credit_line("By Jane Roe"), is_credit_line("Bypass opens")
+    (True, True, False)
+    """
+    if len(line) > 80:
+        return False
+    if line[:3].lower() == "by ":
+        return True
+    m = DATE.match(line)
+    return m is not None and line[m.end() :].lstrip(" ,|·–-").lower().startswith("by ")
 _SITE_NOTICE = re.compile(
     r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
@@ -273,6 +291,7 @@ _CHROME_PREFIXES = (
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [""".split(),
     "to top",
+    "jump to",
     "no ",
 )
 _LEAD_CHARS = "•·▪►▸■□◦‣●○*+-–—«‹<←[ "
@@ -608,14 +627,21 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             continue  # a post's head and excerpt, over its "Read more" link: no sidebar
         if items and (date_only[items[-1]] or _CREDIT.match(lines[items[-1]])):
             del items[-2:]  # a headline and its credit or date line, over the text: an article's head
+        for m in range(1, len(items)):
+            if is_credit_line(lines[items[m]]) or _DATED_CREDIT.match(lines[items[m]]):
+                del items[m - 1 :]  # from the first headline with a credit or date line on: posts, not teasers
+                break
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
             titled = len([k for k in free if title_like[k] or lines[k][-1] == "?"])
             m = len(free)
             cue = _SIDEBAR_CUE.match(line) is not None
+            # Under a heading that is only repeated (no sidebar wording), the
+            # lines must look like teasers, and running text is not that.
             qualifies = (cue and titled >= 0.5 * m) or (
                 titled >= 0.35 * m
+                and len([k for k in free if prose[k]]) < 0.3 * m
                 and (
                     len([k for k in free if soft[k] or date_only[k] or bullet[k] or _ellipsis(lines[k])]) >= 0.3 * m
                     or all(roles[k] is not None or not length[k] for k in range(j, n))

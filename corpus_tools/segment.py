@@ -39,6 +39,7 @@ from .lines import (
     SECTION,
     TITLE,
     PageFeatures,
+    is_credit_line,
     is_prose,
     is_title_like,
     line_key,
@@ -52,7 +53,11 @@ _BYLINE = re.compile(
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
 )
-_DATED_META = re.compile(r"^(?:published|posted|updated|last updated|created|date|dated)\b\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$", re.I)
+_DATED_META = re.compile(
+    r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released)\b"
+    r"\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
+    re.I,
+)
 _JOB_WORDS = frozenset(
     "staff writer writers correspondent correspondents reporter reporters editor editors "
     "contributor contributing columnist senior special chief bureau associated press "
@@ -177,6 +182,13 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         if len(more) >= 2:
             footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
+    opens = False  # the boundaries open posts (a headline) rather than close them (a footer)
+    if len(footers) < 2 and not headers:
+        # A listing whose posts open with a headline and a credit ("2021-04-12
+        # by NAME"): each post ends where the next headline starts.
+        heads = _credited_headlines(lines, roles, feats)
+        if len(heads) >= 2:
+            footers, opens = [(h, None) for h in heads[1:]] + [(n, None)], True
     # A line announcing the thread ("12 Responses to ...") ends the article: a
     # header-like line above it ("Posted by admin on ...") is the article's own.
     start_of_thread = None
@@ -199,7 +211,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
                     roles[i] = NAV
             if doc is not None:
                 docs.append(doc)
-            start = i + 1
+            start = i if opens else i + 1
         for k in range(start, n):
             if roles[k] is None and lines[k]:
                 roles[k] = NAV
@@ -252,6 +264,20 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
         for i in tail:
             roles[i] = NAV
         doc.body = doc.body[: len(doc.body) - len(tail)]
+
+
+def _credited_headlines(lines, roles, feats) -> list[int]:
+    """Headlines directly over a credit line ("By NAME", "2021-04-12 by NAME")."""
+    heads = []
+    comment = feats.comment
+    for i in [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and comment[k] is None]:
+        line = lines[i]
+        if ("by " not in line and "By " not in line and "BY " not in line) or not is_credit_line(line):
+            continue
+        h = _previous_nonblank(lines, i)
+        if h is not None and i - h <= 2 and roles[h] is None and feats.title_like[h] and not is_credit_line(lines[h]):
+            heads.append(h)
+    return heads
 
 
 def _comment_units(lines, roles, headers):

@@ -4,8 +4,8 @@ Many scrapers write one element per line and nothing between: menus become
 stacks of one-word lines, and the headline, standfirst, credit and date sit
 directly on top of the text.  The templates here (news stories with a
 standfirst, under a cookie banner, from a wire service, in Arabic; an opinion
-column; a blog post with comments; a blog index; an essay with a comment
-widget; a forum thread; a press release) are loaded as they are and with a
+column; an interview; a blog post with comments; two blog indexes; an essay
+with a comment widget; a forum thread; a press release) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -145,6 +145,26 @@ def test_arabic_story(plain):
     assert doc["published"] == pd.Timestamp("2023-07-02")  # الأحد 2 يوليو 2023
     assert doc["lang"] == "ar"
     assert doc["text"].startswith("نظمت مجموعة معارضة")
+
+
+def test_listing_of_credited_headlines(plain):
+    """No footers, no "Read more": each post opens with its headline over "DATE by NAME"."""
+    posts = plain.docs[plain.docs["source"] == "dated_listing.txt"]
+    assert posts["title"].tolist() == ["Camp residents moved to new site", "Court hears defamation case", "Newsletter published"]
+    assert posts["author"].tolist() == ["Sara Navid", "Omid Farhadi", "Sara Navid"]
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2021-04-12", "2021-03-30", "2021-03-02"]
+    assert posts["text"].iloc[1] == (
+        "A court in Paris heard arguments in a defamation case brought by former members against a group spokesman.\n"
+        "The judgment is expected in June."
+    )
+
+
+def test_interview_with_broadcast_date(plain):
+    doc = _doc(plain, "interview:1")
+    assert doc["title"] == "Interview: a former member speaks"
+    assert doc["published"] == pd.Timestamp("2021-11-09")  # "Broadcast on 9 November 2021"
+    assert "Q: When did you first join the group?" in doc["text"]
+    assert "Podcasts" not in doc["text"]
 
 
 def test_blank_lines_between_blocks_change_nothing(plain, spaced):
