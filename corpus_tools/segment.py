@@ -607,8 +607,11 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     blob = "\n".join([lines[j] for j in content if len(lines[j]) > shortest])
     for i in candidates:
         line = lines[i]
-        probe = max(line.split(None, 4)[:4], key=len)
-        last = max(line.rsplit(None, 4)[-4:], key=len)
+        # The first and last four words, read from the line's ends only when
+        # these hold them (no copy of a long paragraph's middle).
+        head, tail = line[:80], line[-80:]
+        probe = max((head if head.count(" ") >= 4 else line).split(None, 4)[:4], key=len)
+        last = max((tail if tail.count(" ") >= 4 else line).rsplit(None, 4)[-4:], key=len)
         if blob.find(probe, blob.find(probe) + 1) < 0 or blob.find(last, blob.find(last) + 1) < 0:
             continue
         if len(line.split()) < 8:
