@@ -118,7 +118,7 @@ def is_credit_line(line: str) -> bool:
     >>> is_credit_line("2021-04-12 by Sara Navid"), is_credit_line("By Jane Roe"), is_credit_line("Bypass opens")
     (True, True, False)
     """
-    if len(line) > 80:
+    if len(line) > 80 or ("by " not in line and "By " not in line and "BY " not in line):
         return False
     if line[:3].lower() == "by ":
         return True
