@@ -103,6 +103,9 @@ _COUNTER_LINE = re.compile(
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?)$",  # "3 minute read"
     re.I,
 )
+# A link to another story set between paragraphs, and a photo caption or credit.
+_ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
+_CAPTION = re.compile(r"^(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S", re.I)
 # Notices a site shows on every page: cookie banners, the comment form's small print.
 # How a credit or date line under a headline starts ("By ...", "Posted on ...").
 _CREDIT = re.compile(r"^(?:by|posted|published|written|updated)\b", re.I)
@@ -289,7 +292,8 @@ _CHROME_PREFIXES = (
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
-    comment leave add post reply report quote permalink copyright powered privacy terms sort [""".split(),
+    comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
+    image picture caption file related""".split(),
     "to top",
     "jump to",
     "no ",
@@ -332,6 +336,10 @@ def shape_role(line: str) -> str | None:
         return SHARE
     if n <= 200 and _is_footer(line):
         return FOOTER
+    if n <= 150 and _ASIDE.match(line):
+        return NAV  # "Read also: ..." between paragraphs
+    if n <= 200 and _CAPTION.match(line):
+        return IMAGE_ALT
     if _COMMENT_COUNT.match(line):
         return COMMENT_COUNT
     if n <= 60:

@@ -375,7 +375,9 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             roles[i] = AUTHOR
             doc.author = name
             doc.meta.append(i)
-    for i in content[:4]:
+            if doc.published is None:  # "By NAME | March 14, 2022"
+                doc.published = parse_date(lines[i])
+    for i in content[:4] + [k for k in content[-3:] if _DATED_META.match(lines[k])]:  # "Published on ..." may close the text
         if roles[i] is None:
             date = _meta_date(lines[i])
             if date is not None:  # the first date line is the publication date; others ("Updated: ...") are meta too
@@ -479,12 +481,15 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         if keys[_squash(lines[i])] >= 2:
             return i, None
     # Followed by a byline or date.  A headline-sized line (5 to 14 words, no
-    # breadcrumb) comes first, even with a standfirst or credit line between it
-    # and the byline; failing that, the line right above the byline.
-    for i, gap in cands:
-        words = lines[i].count(" ") + 1
-        if gap is not None and 5 <= words <= 14 and not _BREADCRUMB.search(lines[i]):
+    # breadcrumb) comes first: right above the byline, else with a standfirst
+    # or credit line between (a tagline above the headline has that too, so
+    # the nearer one wins); failing that, the line right above the byline.
+    sized = [(i, gap) for i, gap in cands if gap is not None and 5 <= lines[i].count(" ") + 1 <= 14 and not _BREADCRUMB.search(lines[i])]
+    for i, gap in sized:
+        if gap == 0:
             return i, None
+    if sized:
+        return sized[0][0], None
     for gap in (0, 1, 2):
         for i, g in cands:
             if g == gap:

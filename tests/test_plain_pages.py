@@ -4,8 +4,9 @@ Many scrapers write one element per line and nothing between: menus become
 stacks of one-word lines, and the headline, standfirst, credit and date sit
 directly on top of the text.  The templates here (news stories with a
 standfirst, under a cookie banner, from a wire service, in Arabic; an opinion
-column; an interview; a blog post with comments; two blog indexes; an essay
-with a comment widget; a forum thread; a press release) are loaded as they are and with a
+column; an interview; blog posts with comments, one of them in Persian; two
+blog indexes; essays with a comment widget or with their date at the end; a
+forum thread; a press release) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -165,6 +166,26 @@ def test_interview_with_broadcast_date(plain):
     assert doc["published"] == pd.Timestamp("2021-11-09")  # "Broadcast on 9 November 2021"
     assert "Q: When did you first join the group?" in doc["text"]
     assert "Podcasts" not in doc["text"]
+
+
+def test_asides_captions_and_a_dated_byline(plain):
+    doc = _doc(plain, "news_with_asides:1")
+    assert (doc["author"], doc["published"]) == ("Karen Wells", pd.Timestamp("2022-03-14"))  # By NAME | DATE
+    assert "Read also" not in doc["text"] and "Photo:" not in doc["text"]
+    roles = plain.lines[plain.lines["source"] == "news_with_asides.txt"].set_index("text")["role"]
+    assert roles["Read also: What the sanctions bill would change"] == "navigation"
+    assert roles["Photo: Archive image of a rally in Paris"] == "image_alt"
+
+
+def test_date_at_the_end_and_tagline_over_headline(plain):
+    essay = _doc(plain, "essay_dated_at_end:1")
+    assert essay["title"] == "The politics of exile"
+    assert essay["published"] == pd.Timestamp("2020-05-03")  # "Published on 3 May 2020", last line
+    post = _doc(plain, "blog_with_persian_comment:1")
+    assert post["title"] == "Why the rally numbers matter"  # not the blog's tagline above it
+    assert (post["author"], post["published"]) == ("editor", pd.Timestamp("2023-06-30"))
+    comments = plain.docs[plain.docs["parent_id"] == "blog_with_persian_comment:1"]
+    assert comments["lang"].tolist() == ["fa", "en"]
 
 
 def test_blank_lines_between_blocks_change_nothing(plain, spaced):
