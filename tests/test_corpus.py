@@ -192,3 +192,16 @@ def test_the_lines_counted_across_pages_are_the_lines_looked_up():
     lines = ["Most viewed", "x" * 200, "A teaser " + "y" * 200 + " …]", "z" * 290 + "...", "w" * 301 + "…", ""]
     assert _short_keys(lines) == {line_key(line) for line in lines if may_repeat(line)}
     assert [may_repeat(line) for line in lines] == [True, False, True, True, False, False]
+
+
+def test_collector_thresholds_restored(tmp_path, seeds_dir):
+    """The loader runs the cyclic collector seldom while it works, and gives the setting back."""
+    import gc
+
+    before = gc.get_threshold()
+    load_corpus(seeds_dir)
+    assert gc.get_threshold() == before
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(ValueError):
+        load_corpus(tmp_path)  # fails inside the loader
+    assert gc.get_threshold() == before
