@@ -5,6 +5,8 @@
 >>> corpus.docs[["title", "author", "published"]]   # doctest: +SKIP
 """
 
+from importlib import import_module
+
 from .config import CorpusConfig, config_from_docs, load_config
 from .corpus import Corpus, docs_frame
 
@@ -23,98 +25,41 @@ from .overview import docs_by_file, page_audit, removed_by_role
 
 __all__ += ["ROLES", "CorpusFileError", "docs_by_file", "load_corpus", "page_audit", "removed_by_role"]
 
-# --- terms exports (aliases.py, terms.py) ---
-from .aliases import AliasTable, alias_report, discover_aliases, resolve_aliases  # noqa: E402
-from .terms import (  # noqa: E402
-    TermMatrix,
-    collocations,
-    dispersion,
-    keyness,
-    kwic,
-    term_frequencies,
-    term_matrix,
-    tfidf_top_terms,
-    tokenize,
-)
+# --- analysis exports, imported on first use ---
+# Terms, topics and timelines need scipy and scikit-learn (about 0.8 s to
+# import); loading a corpus, and the command line, do not.
+_LAZY = {
+    ".aliases": ["AliasTable", "alias_report", "discover_aliases", "resolve_aliases"],
+    ".terms": [
+        "TermMatrix", "collocations", "dispersion", "keyness", "kwic", "term_frequencies", "term_matrix",
+        "tfidf_top_terms", "tokenize",
+    ],
+    ".topics": [
+        "KSelection", "TopicModel", "fit_topics", "match_topics", "representative_docs", "select_k",
+        "synthetic_corpus", "topic_coherence", "topic_prevalence",
+    ],
+    ".dates": ["date_label", "date_mentions", "find_dates"],
+    ".describe": [
+        "describe_agreement", "describe_bounds", "describe_k_choice", "describe_mentioned_periods",
+        "describe_publication", "describe_sources_by_period", "describe_trends",
+    ],
+    ".timeline": ["date_bounds", "events", "mention_counts", "publication_timeline", "term_trends", "topic_trends"],
+}  # fmt: skip
+_HOME = {name: module for module, names in _LAZY.items() for name in names}
+__all__ += sorted(_HOME)
 
-__all__ += [
-    "AliasTable",
-    "TermMatrix",
-    "alias_report",
-    "collocations",
-    "discover_aliases",
-    "dispersion",
-    "keyness",
-    "kwic",
-    "resolve_aliases",
-    "term_frequencies",
-    "term_matrix",
-    "tfidf_top_terms",
-    "tokenize",
-]
 
-# --- topics exports (topics.py) ---
-from .topics import (  # noqa: E402
-    KSelection,
-    TopicModel,
-    fit_topics,
-    match_topics,
-    representative_docs,
-    select_k,
-    synthetic_corpus,
-    topic_coherence,
-    topic_prevalence,
-)
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
 
-__all__ += [
-    "KSelection",
-    "TopicModel",
-    "fit_topics",
-    "match_topics",
-    "representative_docs",
-    "select_k",
-    "synthetic_corpus",
-    "topic_coherence",
-    "topic_prevalence",
-]
 
-# --- timeline exports (dates.py, timeline.py) ---
-from .dates import date_label, date_mentions, find_dates  # noqa: E402
-from .describe import (  # noqa: E402
-    describe_agreement,
-    describe_bounds,
-    describe_k_choice,
-    describe_mentioned_periods,
-    describe_publication,
-    describe_sources_by_period,
-    describe_trends,
-)
-from .timeline import (  # noqa: E402
-    date_bounds,
-    events,
-    mention_counts,
-    publication_timeline,
-    term_trends,
-    topic_trends,
-)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
-__all__ += [
-    "date_bounds",
-    "date_label",
-    "date_mentions",
-    "describe_agreement",
-    "describe_bounds",
-    "describe_k_choice",
-    "describe_mentioned_periods",
-    "describe_publication",
-    "describe_sources_by_period",
-    "describe_trends",
-    "events",
-    "find_dates",
-    "mention_counts",
-    "publication_timeline",
-    "term_trends",
-    "topic_trends",
-]
 
 __version__ = "0.1.0"

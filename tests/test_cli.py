@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from corpus_tools import Corpus
 from corpus_tools.cli import main
 
@@ -24,3 +26,19 @@ def test_errors_are_reported_not_raised(tmp_path, capsys):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "--strict"]) == 2
     assert "binary" in capsys.readouterr().err
+
+
+def test_loading_needs_no_analysis_libraries():
+    """`import corpus_tools` and loading a corpus leave scipy and scikit-learn unimported (the
+    command line starts fast); every exported name still resolves on first use."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, corpus_tools as ct; ct.load_corpus('seeds', progress=False);"
+        "print(sorted(m for m in ('scipy', 'sklearn', 'matplotlib') if m in sys.modules));"
+        "missing = [n for n in ct.__all__ if getattr(ct, n, None) is None]; print(missing)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "[]"]
