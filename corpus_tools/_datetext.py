@@ -19,25 +19,39 @@ _MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6,
     "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
     "ديسمبر": 12,
+    # Persian names of the Gregorian months.
+    "ژانویه": 1, "فوریه": 2, "آوریل": 4, "مه": 5, "ژوئن": 6, "ژوئیه": 7, "ژوییه": 7, "اوت": 8,
+    "آگوست": 8, "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+}  # fmt: skip
+# The months of the Solar Hijri calendar, Iran's own; such dates are converted with jdatetime.
+_JALALI_MONTHS = {
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6, "مهر": 7,
+    "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
 }  # fmt: skip
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-    r"|يناير|فبراير|مارس|أبريل|ابريل|مايو|ماي|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)\.?"
+    r"|يناير|فبراير|مارس|أبريل|ابريل|مايو|ماي|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+    r"|ژانویه|فوریه|آوریل|مه|ژوئن|ژوئیه|ژوییه|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)\.?"
 )
+_JALALI_MONTH = "(?P<month4>" + "|".join(sorted(_JALALI_MONTHS, key=len, reverse=True)) + ")"
+# Gregorian years in Western, Persian or Arabic-Indic digits (\d matches all three).
+_YEAR = r"(?:19|20|۱۹|۲۰|١٩|٢٠)\d\d"
 _WEEKDAY = (
     r"(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
-    r"|(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت))،?,?\s+)?"
+    r"|(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)"
+    r"|یکشنبه|يکشنبه|دوشنبه|سه[\u200c\s]?شنبه|چهارشنبه|پنج[\u200c\s]?شنبه|جمعه|شنبه)،?,?\s+)?"
 )
 _TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 # One date, anchored nowhere; named groups tell which form matched.
 _DATE_BODY = rf"""
     {_WEEKDAY}(?:
-        {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)
+        {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})
       | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace("month", "month2")}
-            ,?\s+(?P<year2>(?:19|20)\d\d)
+            ,?\s+(?P<year2>{_YEAR})
       | (?P<year3>(?:19|20)\d\d)-(?P<month3>\d{{1,2}})-(?P<day3>\d{{1,2}})
+      | (?P<day4>\d{{1,2}})\s+{_JALALI_MONTH}(?:\s+ماه)?\s+(?P<year4>(?:13|14|۱۳|۱۴|١٣|١٤)\d\d)
     ){_TIME}
     """
 DATE = re.compile(_DATE_BODY, re.I | re.X)
@@ -55,6 +69,8 @@ def parse_date(text: str) -> dt.date | None:
     datetime.date(2008, 5, 2)
     >>> parse_date("الأحد 2 يوليو 2023")
     datetime.date(2023, 7, 2)
+    >>> parse_date("یکشنبه ۱۲ خرداد ۱۴۰۱"), parse_date("۲ ژوئن ۲۰۲۲")  # Solar Hijri, and Gregorian in Persian
+    (datetime.date(2022, 6, 2), datetime.date(2022, 6, 2))
     >>> parse_date("2019-08-05"), parse_date("no date here")
     (datetime.date(2019, 8, 5), None)
     """
@@ -72,7 +88,11 @@ def date_of_match(m: re.Match) -> dt.date | None:
             return dt.date(int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))
         if g["year2"]:
             return dt.date(int(g["year2"]), _MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"]))
-        return dt.date(int(g["year3"]), int(g["month3"]), int(g["day3"]))
+        if g["year3"]:
+            return dt.date(int(g["year3"]), int(g["month3"]), int(g["day3"]))
+        import jdatetime  # only pages dated in the Solar Hijri calendar need it
+
+        return jdatetime.date(int(g["year4"]), _JALALI_MONTHS[g["month4"]], int(g["day4"])).togregorian()
     except (ValueError, KeyError):
         return None
 

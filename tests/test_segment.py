@@ -116,4 +116,5 @@ def test_persian_article(pages):
     assert art["title"] == "تحولات تازه در پرونده اعتراضات"
     assert art["author"] == "سارا احمدی"
     assert art["lang"] == "fa"
+    assert art["published"] == pd.Timestamp("2022-06-02")  # ۱۲ خرداد ۱۴۰۱, Solar Hijri
     assert "روزنامه\u200cنگار" in art["text"]  # the zero-width non-joiner is kept
