@@ -36,6 +36,7 @@ _INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u2060", "\ufeff")
 _ODD_SPACE_CHARS = tuple("\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") + tuple(
     chr(c) for c in range(0x2000, 0x200B)
 )
+_ASCII_ODD_SPACES = tuple(ch for ch in _ODD_SPACE_CHARS if ch.isascii())
 _MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2", "\u00d8", "\u00d9", "\u00da", "\u00db")
 # C0/C1 control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -225,19 +226,22 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     >>> normalise_text("It\\u00e2\\u20ac\\u2122s fine")
     (['It’s fine'], 1)
     """
-    if not unicodedata.is_normalized("NFC", text):
+    # Pure ASCII text (a check that costs nothing) is NFC and holds none of the
+    # invisible characters, non-ASCII spaces or mojibake letters looked for below.
+    plain = text.isascii()
+    if not plain and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if any(ch in text for ch in _INVISIBLE_CHARS):
+    if not plain and any(ch in text for ch in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
     # str.replace runs at memory speed, far faster than a regex over the text.
-    for ch in _ODD_SPACE_CHARS:
+    for ch in _ASCII_ODD_SPACES if plain else _ODD_SPACE_CHARS:
         if ch in text:
             text = text.replace(ch, " ")
     raw = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()
     repaired = 0
-    if any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text) is not None:
+    if not plain and any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text) is not None:
         for i, line in enumerate(raw):
             if _MOJIBAKE_HINT.search(line):
                 fixed = _repair(line)
