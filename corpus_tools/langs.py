@@ -83,8 +83,8 @@ def first_guess(text: str) -> str | None:
     """
     if len(text) < _MIN_CHARS:
         return None
-    if len(text) < _FEW_CHARS and not _looks_english(text):
-        return None
+    if len(text) < _FEW_CHARS:  # detect_language would run the same fast path first
+        return "en" if _looks_english(text) else None
     return detect_language(text)
 
 

@@ -106,27 +106,38 @@ _COUNTER_LINE = re.compile(
 # A link to another story set between paragraphs, and a photo caption or credit.
 _ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
 _CAPTION = re.compile(r"^(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S", re.I)
-# Notices a site shows on every page: cookie banners, the comment form's small print.
-# How a credit or date line under a headline starts ("By ...", "Posted on ...").
-_CREDIT = re.compile(r"^(?:by|posted|published|written|updated)\b", re.I)
-
-
-# A dated line under a headline: "Posted on ...", "Broadcast on 9 November 2021".
-_DATED_CREDIT = re.compile(r"^(?:published|posted|updated|broadcast|aired|recorded|filed|issued|released)\b.{0,60}\d", re.I)
+# A dated line under a headline: "Posted on ...", "Updated: ...", "Broadcast on 9 November 2021".
+DATED_META = re.compile(
+    r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released)\b"
+    r"\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
+    re.I,
+)
+# A credit under a headline: "By NAME", "Written by NAME", "Opinion by NAME".
+_BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+)?by\s", re.I)
 
 
 def is_credit_line(line: str) -> bool:
-    """An author's credit under a headline: "By NAME", or a date then "by NAME".
+    """A credit or date line under a headline: "By NAME", a date then "by NAME", "Posted on DATE".
 
     >>> is_credit_line("2021-04-12 by Sara Navid"), is_credit_line("By Jane Roe"), is_credit_line("Bypass opens")
     (True, True, False)
+    >>> is_credit_line("Broadcast on 9 November 2021"), is_credit_line("Posted in Politics")
+    (True, False)
     """
-    if len(line) > 80 or ("by " not in line and "By " not in line and "BY " not in line):
+    if len(line) > 80:
         return False
-    if line[:3].lower() == "by ":
+    if _BY_CREDIT.match(line):
         return True
+    m = DATED_META.match(line)
+    if m is not None:
+        return any(ch.isdigit() for ch in m.group("rest"))
+    if "by " not in line and "By " not in line and "BY " not in line:
+        return False
     m = DATE.match(line)
     return m is not None and line[m.end() :].lstrip(" ,|·–-").lower().startswith("by ")
+
+
+# Notices a site shows on every page: cookie banners, the comment form's small print.
 _SITE_NOTICE = re.compile(
     r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
@@ -607,7 +618,6 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         return head[k] == 2 or (head[k] == 1 and bool(repeated) and keys[k] in repeated)
 
     for i in [k for k, h in enumerate(head) if h]:
-        line = lines[i]
         if i < done or roles[i] is not None or not heading(i):
             continue
         if date_only[i] or feats.footer_date[i] is not None or feats.comment[i] is not None:
@@ -633,18 +643,17 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             items.pop()  # the headline of the post that the header line opens
         if stop < n and roles[stop] == PAGINATION:
             continue  # a post's head and excerpt, over its "Read more" link: no sidebar
-        if items and (date_only[items[-1]] or _CREDIT.match(lines[items[-1]])):
-            del items[-2:]  # a headline and its credit or date line, over the text: an article's head
+        # From the first headline over a credit or date line on: posts, not teasers.
         for m in range(1, len(items)):
-            if is_credit_line(lines[items[m]]) or _DATED_CREDIT.match(lines[items[m]]):
-                del items[m - 1 :]  # from the first headline with a credit or date line on: posts, not teasers
+            if is_credit_line(lines[items[m]]) or (m == len(items) - 1 and date_only[items[m]]):
+                del items[m - 1 :]
                 break
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         if len(free) >= 2:
             titled = len([k for k in free if title_like[k] or lines[k][-1] == "?"])
             m = len(free)
-            cue = _SIDEBAR_CUE.match(line) is not None
+            cue = head[i] == 2
             # Under a heading that is only repeated (no sidebar wording), the
             # lines must look like teasers, and running text is not that.
             qualifies = (cue and titled >= 0.5 * m) or (

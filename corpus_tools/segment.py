@@ -28,6 +28,7 @@ from .lines import (
     BODY,
     COMMENT_COUNT,
     DATE_ROLE,
+    DATED_META,
     DOC_ROLES,
     DUPLICATE,
     FOOTER,
@@ -51,11 +52,6 @@ _BYLINE = re.compile(
     r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+by|author"
     r"|نویسنده|بقلم|الكاتب|كتبه)(?:\s*:\s*|\s+)"
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
-    re.I,
-)
-_DATED_META = re.compile(
-    r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released)\b"
-    r"\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
     re.I,
 )
 _JOB_WORDS = frozenset(
@@ -272,7 +268,7 @@ def _credited_headlines(lines, roles, feats) -> list[int]:
     comment = feats.comment
     for i in [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and comment[k] is None]:
         line = lines[i]
-        if ("by " not in line and "By " not in line and "BY " not in line) or not is_credit_line(line):
+        if not is_credit_line(line):
             continue
         h = _previous_nonblank(lines, i)
         if h is not None and i - h <= 2 and roles[h] is None and feats.title_like[h] and not is_credit_line(lines[h]):
@@ -377,7 +373,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             doc.meta.append(i)
             if doc.published is None:  # "By NAME | March 14, 2022"
                 doc.published = parse_date(lines[i])
-    for i in content[:4] + [k for k in content[-3:] if _DATED_META.match(lines[k])]:  # "Published on ..." may close the text
+    for i in content[:4] + [k for k in content[-3:] if DATED_META.match(lines[k])]:  # "Published on ..." may close the text
         if roles[i] is None:
             date = _meta_date(lines[i])
             if date is not None:  # the first date line is the publication date; others ("Updated: ...") are meta too
@@ -393,7 +389,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                     doc.author = parse_byline(credit) or (login.group(1) if login and login.group(1).lower() not in _NOT_NAME else None)
     for i in content:
         if roles[i] is None:
-            if soft[i] and _chrome_line(lines[i], soft[i]):
+            if soft[i] and _chrome_line(lines[i]):
                 roles[i] = REPEATED
             else:
                 roles[i] = BODY
@@ -542,7 +538,7 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
             doc.published = parse_date(lines[i])
             doc.meta.append(i)
             continue
-        if soft[i] and _chrome_line(lines[i], soft[i]):
+        if soft[i] and _chrome_line(lines[i]):
             roles[i] = REPEATED
         else:
             roles[i] = BODY
@@ -569,7 +565,7 @@ def _meta_date(line: str) -> dt.date | None:
     m = DATE.match(line)
     if m and len(line) - m.end() <= 25 and not _TERMINAL_STOP.search(line):
         return date_of_match(m)
-    m = _DATED_META.match(line)
+    m = DATED_META.match(line)
     if m:
         d = DATE.search(m.group("rest"))
         return date_of_match(d) if d else None
@@ -580,9 +576,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _TERMINAL_STOP = re.compile(r"[.!?]\s")
 
 
-def _chrome_line(line: str, soft: int) -> bool:
-    """A repeated short line that is no sentence: furniture even inside a body."""
-    return bool(soft) and len(line) <= 80 and not _SENTENCE_END.search(line)
+def _chrome_line(line: str) -> bool:
+    """A (repeated) short line that is no sentence: furniture even inside a body."""
+    return len(line) <= 80 and not _SENTENCE_END.search(line)
 
 
 def _squash(text: str) -> str:
