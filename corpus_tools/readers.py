@@ -229,10 +229,12 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     # Pure ASCII text (a check that costs nothing) is NFC and holds none of the
     # invisible characters, non-ASCII spaces or mojibake letters looked for below.
     plain = text.isascii()
-    if not plain and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    # Invisible characters go before NFC: one between a letter and its accent
+    # would keep them from being composed.
     if not plain and any(ch in text for ch in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
+    if not plain and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     # str.replace runs at memory speed, far faster than a regex over the text.
     for ch in _ASCII_ODD_SPACES if plain else _ODD_SPACE_CHARS:
         if ch in text:

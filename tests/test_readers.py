@@ -45,6 +45,13 @@ def test_normalise_keeps_quotes_scripts_and_zwnj():
     assert lines == ["“Quoted” ‘text’ — فارسی\u200cها x y"]
 
 
+def test_invisible_character_does_not_block_nfc():
+    # A zero-width space or soft hyphen between a letter and its accent: once it
+    # is taken out, the pair must still be composed.
+    lines, _ = normalise_text("cafe\u200b\u0301 e\u00ad\u0301")
+    assert lines == ["caf\u00e9 \u00e9"]
+
+
 def test_normalise_nfc_and_invisibles():
     lines, _ = normalise_text("cafe\u0301 in\u00adcre\u200bdible\u2060\r\nnext\rlast")
     assert lines == ["café incredible", "next", "last"]
