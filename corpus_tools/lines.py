@@ -86,9 +86,9 @@ _PAGINATION = re.compile(
     re.I | re.X,
 )
 _TOP_NAV = re.compile(
-    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search)|top|home|menu
+    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search)\s*)+|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
-      | log\s?(?:in|out)|register|advertisement|sponsored(?:\s+content)?|cookie\s+settings
+      | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
       | accept(?:\s+all)?(?:\s+cookies)?|print(?:\s+this)?(?:\s+(?:page|article))?)$""",
     re.I | re.X,
 )
@@ -99,7 +99,8 @@ READ_MORE = re.compile(
     re.I,
 )
 _COUNTER_LINE = re.compile(
-    r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?|[\d,.]+\s+(?:views|hits|reads|visits)"
+    r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?"
+    r"|[\d,.]+[km]?\s+(?:views|hits|reads|visits|likes?|followers?|claps?|shares?|reactions?|retweets?|reposts?|subscribers?)"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?)$",  # "3 minute read"
     re.I,
 )
@@ -142,7 +143,9 @@ _SITE_NOTICE = re.compile(
     r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
       | \byour\s+email\s+address\s+will\s+not\s+be\s+published
-      | \brequired\s+fields\s+are\s+marked""",
+      | \brequired\s+fields\s+are\s+marked
+      | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
+         | sign\s+up\s+(?:for|to)\s+(?:our|the|my)\s+(?:\w+\s+){0,2}newsletter)""",
     re.I | re.X,
 )
 _TAG_LINE = re.compile(
@@ -163,13 +166,39 @@ POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,40}}?)\s*[|·
 _SIDEBAR_CUE = re.compile(
     r"""^(?:(?:the\s+)?most\s+(?:viewed|read|popular|shared|commented|emailed|recent)(?:\s+(?:articles?|posts?|stories|news))?
       | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further|other|editor'?s?)
-        \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics|choice|picks?)
+        \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics|choice|picks?
+           |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary)
       | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
       | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | what\s+to\s+read\s+next | read\s+(?:more|next|also)
       | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
       | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss)\s*:?$""",
     re.I | re.X,
 )
+
+
+def is_credit_chrome(line: str) -> bool:
+    """Small page chrome that sits among a headline's credits: a separator, a reading time, Follow, Listen, Share.
+
+    >>> is_credit_chrome("7 min read"), is_credit_chrome("·"), is_credit_chrome("Follow"), is_credit_chrome("Home")
+    (True, True, True, False)
+    """
+    if len(line) > 40:
+        return False
+    return (len(line) == 1 and line in "·•|/") or _COUNTER_LINE.match(line) is not None or _CREDIT_BUTTON.match(line) is not None
+
+
+_CREDIT_BUTTON = re.compile(r"^(?:follow|listen|share|save|subscribe|\d+\s*(?:likes?|claps?|comments?))$", re.I)
+
+
+def is_sidebar_cue(line: str) -> bool:
+    """Worded like the heading of a list of links ("Most viewed", "Related research", "Archive").
+
+    >>> is_sidebar_cue("Related Research"), is_sidebar_cue("Human Rights")
+    (True, False)
+    """
+    return len(line) <= 40 and _SIDEBAR_CUE.match(line) is not None
+
+
 _TERMINAL = re.compile(r"[.;:,]$")
 _ELLIPSIS_ENDS = ("...", "…", "...]", "…]")
 
@@ -300,7 +329,7 @@ _CHROME_PREFIXES = (
     *"""facebook twitter pinterest whatsapp telegram skype email e-mail mail linkedin reddit tumblr print
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
-    earlier later page back scroll skip top home menu search close toggle subscribe sign log register
+    earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
@@ -337,9 +366,11 @@ def shape_role(line: str) -> str | None:
     n = len(line)
     if n > 250:
         return None
-    if ("ookie" in line or "email address" in line or "equired field" in line) and _SITE_NOTICE.search(line):
-        return NAV  # a cookie banner or a comment form's notice
+    if ("ookie" in line or "email address" in line or "equired field" in line or "ubscribe" in line or "ewsletter" in line) and _SITE_NOTICE.search(line):
+        return NAV  # a cookie banner, a comment form's notice, a newsletter prompt
     head = line[:24].lower().lstrip(_LEAD_CHARS)
+    if n == 1 and line in "·•|/":
+        return NAV  # a lone separator between credit items
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
         return None  # no furniture shape starts like this (the common case: text)
     bare = _strip_bullet(line) if line[0] in _BULLET_CHARS else line

@@ -38,10 +38,13 @@ from .lines import (
     READ_MORE,
     REPEATED,
     SECTION,
+    SHARE,
     TITLE,
     PageFeatures,
+    is_credit_chrome,
     is_credit_line,
     is_prose,
+    is_sidebar_cue,
     is_title_like,
     line_key,
     parse_comment_header,
@@ -96,6 +99,8 @@ def parse_byline(line: str) -> str | None:
     'Jane Q. Doe'
     >>> parse_byline("By Jane DoeStaff Writer , example.com")
     'Jane Doe'
+    >>> parse_byline("by Staff Reporter")
+    'Staff Reporter'
     >>> parse_byline("by the way, who asked?") is None
     True
     >>> parse_byline("Byzantine Empire"), parse_byline("Authoritarian rule returns")
@@ -109,10 +114,13 @@ def parse_byline(line: str) -> str | None:
     rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}", m.group("rest"), maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
-    for i, tok in enumerate(tokens):
-        if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
-            tokens = tokens[:i]
-            break
+    # A desk or agency credit made only of such words ("Staff Reporter",
+    # "Associated Press") is kept whole; otherwise they end the name.
+    if not all(tok.lower().strip(".") in _JOB_WORDS for tok in tokens):
+        for i, tok in enumerate(tokens):
+            if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
+                tokens = tokens[:i]
+                break
     if not tokens:
         return None
     part = 0
@@ -348,6 +356,12 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             doc.section = _BREADCRUMB.split(lines[crumbs[-1]])[-1].strip()
             doc.meta.append(crumbs[-1])
             header = []
+        if listing and len(header) >= 3 and all(lines[h].count(" ") <= 2 for h in header):
+            for h in header:  # three or more one-to-three-word labels over a post: the site's menu
+                roles[h] = NAV
+            header = []
+        if header and is_sidebar_cue(lines[header[-1]]):
+            header = []  # "Archive", "Latest": the last item of a menu, not the post's section
         if header and (listing or label_i is not None or len(header) >= 2 or soft[header[-1]]):
             roles[header[-1]] = SECTION
             doc.section = lines[header[-1]]
@@ -387,6 +401,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                     credit = _BY_WHEN.split(by.group(0))[0]
                     login = re.fullmatch(r"by\s+([\w.-]{2,30})", credit, re.I)  # "Posted by admin on ..."
                     doc.author = parse_byline(credit) or (login.group(1) if login and login.group(1).lower() not in _NOT_NAME else None)
+    if doc.published is not None:
+        _name_over_date(lines, roles, doc, lo if title_i is None else title_i + 1)
     for i in content:
         if roles[i] is None:
             if soft[i] and _chrome_line(lines[i]):
@@ -400,7 +416,67 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
         return None
     if doc.published is None:
         doc.published = _dateline_date(lines[doc.body[0]])
+    if doc.author is None:
+        _author_from_bio(lines, roles, doc)
     return doc
+
+
+# A person's name on a line of its own: two to four capitalised words, maybe
+# with a title ("Dr.") or a particle ("de", "van", "al-").
+_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}"
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
+_ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\s*:?\s*", re.I)
+_BIO = re.compile(rf"^(?P<name>{_NAME})(?:,|\s+(?:is|was|has|teaches|writes|works|leads|directs|covers)\b)")
+
+
+def _name_over_date(lines, roles, doc: DocDraft, lo: int) -> None:
+    """A bare name right above the date line, under the headline, is the author ("Jane Doe" / "Mar 3, 2024").
+
+    A name the byline gave already is taken as that byline's twin.
+
+    Only separators, share buttons and reading times may stand between them.
+    """
+    dated = [i for i in doc.meta if roles[i] == DATE_ROLE]
+    if not dated:  # the date came with the byline
+        return
+    k, steps = min(dated) - 1, 0
+    while k >= lo and steps < 4:
+        if lines[k]:
+            steps += 1
+            if roles[k] is None:
+                name = lines[k]
+                if len(name) <= 40 and _NAME_LINE.match(name) and not is_sidebar_cue(name) and doc.author in (None, name):
+                    roles[k] = AUTHOR
+                    doc.author = name
+                    doc.meta.append(k)
+                return
+            if roles[k] not in (SHARE, NAV):
+                return
+        k -= 1
+
+
+def _author_from_bio(lines, roles, doc: DocDraft) -> None:
+    """The author named by a bio near the end: "About the author", then "Dr. Jane Doe is a fellow ..."."""
+    if len(doc.body) <= 2:
+        return
+    tail = doc.body[-8:]
+    for n, i in enumerate(tail):
+        head = _ABOUT_AUTHOR.match(lines[i])
+        if head is None or len(lines[i]) > 300:
+            continue
+        bio_i = i if head.end() < len(lines[i]) else (tail[n + 1] if n + 1 < len(tail) else None)
+        if bio_i is None:
+            return
+        m = _BIO.match(lines[bio_i][head.end() :] if bio_i == i else lines[bio_i])
+        if m is None:
+            return
+        doc.author = _TITLE_WORD.sub("", m.group("name"))
+        for k in {i, bio_i}:
+            roles[k] = AUTHOR
+            doc.body.remove(k)
+            doc.meta.append(k)
+        return
 
 
 # A news dateline opening the text: "WASHINGTON, D.C. (June 1, 2021) – ..." or
@@ -433,6 +509,13 @@ _THREAD_START = re.compile(
 _BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
 
 
+_DEFINES = re.compile(r"(?: \(| (?:is|was|are|were|has been|had been|refers to)\b|, (?:also|officially|formerly|born)\b)")
+
+
+def _has_letters(line: str) -> bool:
+    return any(ch.isalpha() for ch in line)
+
+
 def _is_meta(line: str) -> bool:
     return parse_byline(line) is not None or _meta_date(line) is not None
 
@@ -454,16 +537,24 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         line = lines[i]
         if rich[i]:
             break
-        if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200:
+        if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200 or not _has_letters(line):
             continue
         if _is_meta(line) or not any(k > i for k in content):
             continue
         gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 4], i)
         if gap is None and not _isolated(lines, roles, i, lo, hi):
             continue
-        if sum(roles[k] == NAV for k in range(i + 1, min(first_text, hi))) >= 2:
+        if sum(roles[k] == NAV and not is_credit_chrome(lines[k]) for k in range(i + 1, min(first_text, hi))) >= 2:
             continue  # a menu (not a lone tag line) between it and the text: a masthead
         cands.append((i, gap))
+    # A reference page names its subject at the top and again as the text's
+    # first words, in a definition ("Camp Ashraf" ... "Camp Ashraf was a military base").
+    opening = lines[first_text] if first_text < hi else ""
+    for c in reversed([c for c in content if c < first_text][-6:]):
+        line = lines[c]
+        defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
+        if defines and _has_letters(line) and not _is_meta(line):
+            return c, None
     if not cands:
         # Pages without blank lines: the headline sits right above the text.
         above = [c for c in content if c < first_text][-1:]
@@ -514,7 +605,7 @@ def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
     no such line follows or a line with a role comes first.
     """
     for k, j in enumerate(after):
-        if any(roles[m] is not None and lines[m] for m in range(i + 1, j)):
+        if any(roles[m] is not None and lines[m] and not is_credit_chrome(lines[m]) for m in range(i + 1, j)):
             return None
         if _is_meta(lines[j]):
             return k

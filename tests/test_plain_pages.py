@@ -5,8 +5,10 @@ stacks of one-word lines, and the headline, standfirst, credit and date sit
 directly on top of the text.  The templates here (news stories with a
 standfirst, under a cookie banner, from a wire service, in Arabic; an opinion
 column; an interview; blog posts with comments, one of them in Persian; two
-blog indexes; essays with a comment widget or with their date at the end; a
-forum thread; a press release) are loaded as they are and with a
+blog indexes and a news index whose menu ends in "Archive"; essays with a
+comment widget or with their date at the end, and one from an essay platform
+(Follow, reading time, Listen); a newsletter post; a policy brief with an
+author bio; a reference page; a forum thread; a press release) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -113,6 +115,60 @@ def test_blog_index_with_continue_reading_links(plain):
     assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2023-06-12", "2023-05-30", "2023-05-02"]
     assert posts["text"].iloc[1].startswith("The filings from the Tirana court")
     assert not posts["text"].str.contains("Continue reading").any()
+    # The menu over the first post (Home, About, Archive, Contact) is no section or alt text.
+    assert posts["section"].isna().all()
+    roles = plain.lines[plain.lines["source"] == "blog_index.txt"].set_index("line_no")["role"]
+    assert set(roles.loc[3:6]) == {"navigation"}
+
+
+def test_news_index_whose_menu_ends_in_a_cue_word(plain):
+    posts = plain.docs[plain.docs["source"] == "news_index_menu_cue.txt"]
+    assert posts["title"].tolist() == [
+        "Rally in Berlin draws thousands",
+        "Court hears case against former guard",
+        "Albania extends residence permits",
+    ]
+    # "Archive", the menu's last item, is not the first post's section; a desk
+    # credit ("by Staff Reporter") is kept whole.
+    assert posts["section"].isna().all()
+    assert posts["author"].tolist() == ["Staff Reporter", "Miriam Kohl", "Staff Reporter"]
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2023-07-01", "2023-06-24", "2023-06-18"]
+
+
+def test_newsletter_post_with_a_bare_author_name(plain):
+    doc = _doc(plain, "newsletter_post:1")
+    assert doc["title"] == "Notes from Tirana: a week among the camp's neighbours"
+    assert (doc["author"], doc["published"]) == ("Laura Benning", pd.Timestamp("2024-03-03"))
+    assert doc["text"].endswith("records I was shown at the town hall.")
+    # The subscribe prompt and the like counter are chrome, not text.
+    assert "Subscribe" not in doc["text"] and "Likes" not in doc["text"]
+
+
+def test_essay_platform_post_with_credit_chrome(plain):
+    """Follow, a reading time, a separator and Listen between the name and the date."""
+    doc = _doc(plain, "essay_platform_post:1")
+    assert (doc["title"], doc["author"]) == ("Why exile movements outlive their founders", "Omar Haddad")
+    assert doc["published"] == pd.Timestamp("2023-01-02")
+    assert doc["text"].startswith("A short history of organisations")
+    roles = plain.lines[plain.lines["source"] == "essay_platform_post.txt"].set_index("line_no")["role"]
+    assert roles[6] == "author" and roles[9] == "navigation" and roles[11] == "navigation"
+
+
+def test_policy_brief_with_author_bio_and_related_research(plain):
+    doc = _doc(plain, "policy_brief:1")
+    assert doc["title"] == "Sanctions and the Opposition: Who Pays the Price?"
+    assert (doc["author"], doc["published"]) == ("Helen Marsh", pd.Timestamp("2022-04-18"))
+    assert doc["text"].endswith("pushed into the shadows.")  # the bio, related links and sign-up are not text
+    roles = plain.lines[plain.lines["source"] == "policy_brief.txt"].set_index("line_no")["role"]
+    assert roles.loc[10:15].tolist() == ["author", "author", "sidebar", "teaser", "teaser", "navigation"]
+
+
+def test_reference_page_titled_by_its_subject(plain):
+    """The title is the subject the text's first sentence defines, not the tagline under it."""
+    doc = _doc(plain, "reference_page:1")
+    assert doc["title"] == "Camp Ashraf"
+    assert "Camp Ashraf was a military base" in doc["text"]
+    assert "Jump to" not in doc["text"] and "Create account" not in doc["text"]
 
 
 def test_comment_widget_dated_by_age(plain):
@@ -222,6 +278,13 @@ def test_no_line_is_lost(plain):
         ("This website uses cookies.", "navigation"),
         ("Your email address will not be published. Required fields are marked *", "navigation"),
         ("The bakery said its cookies sold out by noon.", None),
+        ("Thanks for reading The Dispatch! Subscribe for free to receive new posts.", "navigation"),
+        ("Sign up for our weekly newsletter", "navigation"),
+        ("Readers who subscribe to the paper get the newsletter for free.", None),
+        ("12 Likes", "navigation"),
+        ("Jump to navigation Jump to search", "navigation"),
+        ("·", "navigation"),
+        ("***", None),
     ],
 )
 def test_site_notices(line, role):
