@@ -26,9 +26,15 @@ _EN_FUNCTION = frozenset(
     "which his their said not an or its were but he they who had been will would".split()
 )
 _EN_ONLY = frozenset({"the", "of", "and", "to"})
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-# Bytes other than a-z and the apostrophe become spaces.
-_LETTERS_ONLY = bytes(ch if chr(ch) in "abcdefghijklmnopqrstuvwxyz'" else 32 for ch in range(256))
+# The same words as bytes: the test below works on the UTF-8 bytes of the opening.
+_EN_FUNCTION_B = frozenset(w.encode() for w in _EN_FUNCTION)
+_EN_ONLY_B = frozenset(w.encode() for w in _EN_ONLY)
+_WORD = re.compile(rb"[a-z]+(?:'[a-z]+)?")
+# ASCII letters are lowered, the apostrophe kept, every other byte (the bytes of
+# non-ASCII characters too) becomes a space.
+_LETTERS_ONLY = bytes(
+    ord(chr(ch).lower()) if chr(ch) in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'" else 32 for ch in range(256)
+)
 
 
 def detect_language(text: str) -> str | None:
@@ -51,16 +57,15 @@ def detect_language(text: str) -> str | None:
 
 def _looks_english(text: str) -> bool:
     """The English fast path: the opening is full of English function words."""
-    opening = text[:400].lower()
-    # ASCII letters are the words; without an ASCII apostrophe (which can join
-    # two runs of letters into one word) a bytes translation finds the same
-    # words as the regex, faster.
-    squeezed = opening.encode("ascii", "replace").translate(_LETTERS_ONLY)
-    words = _WORD.findall(opening) if b"'" in squeezed else squeezed.decode("ascii").split()
-    n, hits = len(words), sum(map(_EN_FUNCTION.__contains__, words))
+    # Runs of ASCII letters are the words, read from the UTF-8 bytes (faster than
+    # lowering and searching the text); an apostrophe may join two runs into one
+    # word ("don't"), and only then is a regex needed.
+    squeezed = text[:400].encode().translate(_LETTERS_ONLY)
+    words = _WORD.findall(squeezed) if b"'" in squeezed else squeezed.split()
+    n, hits = len(words), sum(map(_EN_FUNCTION_B.__contains__, words))
     # Plain prose: a fifth function words.  News prose full of names: fewer, but
     # then among them a word no other language writes (the, of, and, to).
-    return (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY.isdisjoint(words))
+    return (n >= 6 and hits >= 0.2 * n) or (n >= 8 and hits >= 0.08 * n and not _EN_ONLY_B.isdisjoint(words))
 
 
 def detect_languages(texts: list[str]) -> list[str | None]:
