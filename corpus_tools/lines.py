@@ -54,7 +54,7 @@ _BULLET = re.compile(r"^[•·▪►▸■□◦‣●○*+]\s*\S|^[-–—]\s+\
 _SOCIAL = (
     r"facebook|twitter|pinterest|whatsapp|telegram|skype|e-?mail|linkedin|reddit|tumblr|"
     r"print|share|tweet|youtube|instagram|vk|flipboard|pocket|messenger|sms|copy\s?link|"
-    r"google\+?|digg|stumbleupon|viber|weibo|xing|threads|bluesky|mastodon|rss|tiktok|x"
+    r"google\+?|digg|stumbleupon|viber|weibo|xing|threads|bluesky|mastodon|rss|tiktok|x(?:\s*\((?:formerly\s+)?twitter\))?"
 )
 _SHARE = re.compile(
     rf"^(?:(?:share|like|follow)(?:\s+(?:this|it|on|via|us))*\s*:?\s*)?(?:(?:{_SOCIAL})[\s|/·•,:]*)+$",
@@ -64,7 +64,9 @@ _SHARE_PHRASE = re.compile(
     r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page))*\s*:?$",
     re.I,
 )
-_FOOTER_START = re.compile(r"^\W*(?:copyright\b|powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b)", re.I)
+_FOOTER_START = re.compile(
+    r"^\W*(?:copyright\b|(?:proudly\s+)?powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b|theme\s*:.{1,60}\bby\b)", re.I
+)
 _C_YEAR = re.compile(r"\(c\)\s*(?:19|20)\d\d", re.I)
 
 
@@ -89,7 +91,8 @@ _TOP_NAV = re.compile(
     r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search)\s*)+|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
-      | accept(?:\s+all)?(?:\s+cookies)?|print(?:\s+this)?(?:\s+(?:page|article))?)$""",
+      | like\s+loading\.*|loading\.{2,}|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
+      | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
     re.I | re.X,
 )
 #: "Read more" links: they end a post's teaser on listing pages.
@@ -106,7 +109,9 @@ _COUNTER_LINE = re.compile(
 )
 # A link to another story set between paragraphs, and a photo caption or credit.
 _ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
-_CAPTION = re.compile(r"^(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S", re.I)
+_CAPTION = re.compile(r"^(?:(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S|\[\d+\s*/\s*\d+\]\s)", re.I)
+# A caption that ends with its credit: "Protesters in Stockholm - Photo: Example Agency".
+_CAPTION_CREDIT = re.compile(r"\s[-–—|]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
 # A dated line under a headline: "Posted on ...", "Updated: ...", "Broadcast on 9 November 2021".
 DATED_META = re.compile(
     r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released)\b"
@@ -114,7 +119,7 @@ DATED_META = re.compile(
     re.I,
 )
 # A credit under a headline: "By NAME", "Written by NAME", "Opinion by NAME".
-_BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+)?by\s", re.I)
+_BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+)?by\s", re.I)
 
 
 def is_credit_line(line: str) -> bool:
@@ -124,6 +129,8 @@ def is_credit_line(line: str) -> bool:
     (True, True, False)
     >>> is_credit_line("Broadcast on 9 November 2021"), is_credit_line("Posted in Politics")
     (True, False)
+    >>> is_credit_line("Jonas Weidemann | Feb 20, 2023"), is_credit_line("News | Sport")
+    (True, False)
     """
     if len(line) > 80:
         return False
@@ -132,22 +139,33 @@ def is_credit_line(line: str) -> bool:
     m = DATED_META.match(line)
     if m is not None:
         return any(ch.isdigit() for ch in m.group("rest"))
+    if "|" in line or "·" in line or "•" in line:  # "Jane Doe | Feb 20, 2023", "20 Feb 2023 · Jane Doe"
+        parts = [p.strip() for p in re.split(r"[|·•]", line) if p.strip()]
+        if len(parts) == 2 and any(_NAME_ONLY.match(p) for p in parts) and any(DATE.fullmatch(p) for p in parts):
+            return True
     if "by " not in line and "By " not in line and "BY " not in line:
         return False
     m = DATE.match(line)
     return m is not None and line[m.end() :].lstrip(" ,|·–-").lower().startswith("by ")
 
 
+#: A person's name alone: two to four capitalised words, maybe with a particle.
+_NAME_ONLY = re.compile(r"^[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}$")
+
+
 # Notices a site shows on every page: cookie banners, the comment form's small print.
 _SITE_NOTICE = re.compile(
-    r"""\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b
+    r"""\b(?:we|this\s+(?:web)?site)(?:\s+and\s+our\s+(?:partners|vendors))?\s+(?:uses?|stores?)\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
       | \byour\s+email\s+address\s+will\s+not\s+be\s+published
-      | \brequired\s+fields\s+are\s+marked
+      | \brequired\s+fields\s+are\s+marked | ^we\s+(?:value|care\s+about|respect)\s+your\s+privacy\W*$
       | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
-         | sign\s+up\s+(?:for|to)\s+(?:our|the|my)\s+(?:\w+\s+){0,2}newsletter)""",
+         | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
+         | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
+         | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own)""",
     re.I | re.X,
 )
+_NOTICE_HINT = re.compile(r"ookie|email address|equired field|ubscribe|ewsletter|nbox|ign up|story\?|tip\?|views expressed|r privacy", re.I)
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
@@ -167,7 +185,8 @@ _SIDEBAR_CUE = re.compile(
     r"""^(?:(?:the\s+)?most\s+(?:viewed|read|popular|shared|commented|emailed|recent)(?:\s+(?:articles?|posts?|stories|news))?
       | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further|other|editor'?s?)
         \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics|choice|picks?
-           |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary)
+           |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary|opinion|features
+           |press\s+releases|statements|questions)
       | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
       | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | what\s+to\s+read\s+next | read\s+(?:more|next|also)
       | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
@@ -330,6 +349,7 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen
+    reject decline manage for download proudly theme loading
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
@@ -366,11 +386,17 @@ def shape_role(line: str) -> str | None:
     n = len(line)
     if n > 250:
         return None
-    if ("ookie" in line or "email address" in line or "equired field" in line or "ubscribe" in line or "ewsletter" in line) and _SITE_NOTICE.search(line):
+    if _NOTICE_HINT.search(line) is not None and _SITE_NOTICE.search(line):
         return NAV  # a cookie banner, a comment form's notice, a newsletter prompt
     head = line[:24].lower().lstrip(_LEAD_CHARS)
     if n == 1 and line in "·•|/":
         return NAV  # a lone separator between credit items
+    if line.endswith(_NEW_TAB):
+        return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
+    if ":" in line and n <= 200 and _CAPTION_CREDIT.search(line) is not None:
+        return IMAGE_ALT
+    if ("|" in line or "·" in line or "•" in line) and _label_row(line):
+        return NAV  # "English | Français | فارسی", "Home | Research | Events"
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
         return None  # no furniture shape starts like this (the common case: text)
     bare = _strip_bullet(line) if line[0] in _BULLET_CHARS else line
@@ -396,6 +422,17 @@ def shape_role(line: str) -> str | None:
     if len(line) <= 160 and _TAG_LINE.match(line) and line[-1] not in ".!?" and len(line.split()) <= 15:
         return NAV
     return None
+
+
+_NEW_TAB = ("opens new tab", "opens in new tab", "opens in a new tab", "opens new window", "opens in a new window")
+
+
+def _label_row(line: str) -> bool:
+    """Three or more short labels (up to three words, no digits) in a row, split by bars or dots."""
+    if any(ch.isdigit() for ch in line):
+        return False
+    parts = [p.strip() for p in re.split(r"[|·•]", line)]
+    return len(parts) >= 3 and all(0 < len(p) <= 30 and p.count(" ") <= 2 for p in parts)
 
 
 def _strip_bullet(line: str) -> str:
@@ -677,10 +714,17 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         # From the first headline over a credit or date line on: posts, not teasers.
         for m in range(1, len(items)):
             if is_credit_line(lines[items[m]]) or (m == len(items) - 1 and date_only[items[m]]):
-                del items[m - 1 :]
+                # The headline is right above, or above a one-line teaser.
+                cut = m - 2 if m >= 2 and not title_like[items[m - 1]] and title_like[items[m - 2]] else m - 1
+                del items[cut:]
                 break
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
+        # One headline (with a standfirst or bio) over its date, right above the
+        # text: the article's own head, not a list of teasers.
+        dated_end = free and stop < n and (date_only[free[-1]] or is_credit_line(lines[free[-1]]))
+        if dated_end and len([k for k in free[:-1] if title_like[k] and not date_only[k]]) <= 1:
+            continue
         if len(free) >= 2:
             titled = len([k for k in free if title_like[k] or lines[k][-1] == "?"])
             m = len(free)

@@ -52,7 +52,7 @@ from .lines import (
 
 # The credit word, then a colon or a space (so "Byzantine" and "Authoritarian" are no bylines).
 _BYLINE = re.compile(
-    r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text)\s+by|author"
+    r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+by|author"
     r"|نویسنده|بقلم|الكاتب|كتبه)(?:\s*:\s*|\s+)"
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
@@ -381,6 +381,9 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
         if roles[i] is not None:
             continue
         name = parse_byline(lines[i]) if _BYLINE.match(lines[i]) else None  # the match first spares most lines a call
+        if name is None and doc.author is None and i in content[:3] and title_i is not None and i > title_i:
+            bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
+            name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
         if name and doc.author is None:
             roles[i] = AUTHOR
             doc.author = name
@@ -415,9 +418,10 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             roles[i] = NAV
         return None
     if doc.published is None:
-        doc.published = _dateline_date(lines[doc.body[0]])
+        doc.published = next(filter(None, (_dateline_date(lines[i]) for i in doc.body[:2])), None)
     if doc.author is None:
         _author_from_bio(lines, roles, doc)
+    _mark_release_end(lines, roles, doc)
     return doc
 
 
@@ -454,6 +458,41 @@ def _name_over_date(lines, roles, doc: DocDraft, lo: int) -> None:
             if roles[k] not in (SHARE, NAV):
                 return
         k -= 1
+
+
+# A one-line bio under a headline: the name, then what the person does.
+_BIO_LINE = re.compile(
+    rf"^(?P<name>{_NAME}) (?:is|was) (?:a|an|the) (?:[\w-]+ ){{0,4}}?(?:professor|lecturer|fellow|journalist|writer|author|"
+    r"correspondent|editor|researcher|analyst|director|reporter|scholar|columnist|contributor|founder|historian|commentator|"
+    r"lawyer|economist|diplomat|activist|novelist|poet|scientist|doctor|physician|teacher|student|consultant|expert)s?\b"
+)
+_CREDITS_NOTE = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\b.{0,200}\)$", re.I)
+#: Marks that end a press release's text ("###", "-30-", "- ENDS -").
+_RELEASE_END = frozenset({"###", "# # #", "-30-", "- 30 -", "ends", "- ends -", "-ends-", "end"})
+
+
+def _mark_release_end(lines, roles, doc: DocDraft) -> None:
+    """A press release ends at its "###" mark: the contact and boilerplate after it are its footer.
+
+    A closing credits note ("(Reporting by ...; Editing by ...)") is the article's meta.
+    """
+    body = doc.body
+    if len(body) < 2:
+        return
+    # The mark may be repeated on other pages (and so not in the body): look at every line.
+    for k in range(body[max(1, len(body) - 12)], body[-1] + 1):
+        line = lines[k]
+        if line and len(line) <= 8 and line.lower() in _RELEASE_END:
+            roles[k] = FOOTER
+            for i in [i for i in body if i > k]:
+                roles[i] = FOOTER
+            body[:] = [i for i in body if i < k]
+            return
+    i = body[-1]
+    if lines[i][0] == "(" and _CREDITS_NOTE.match(lines[i]):
+        roles[i] = AUTHOR
+        body.pop()
+        doc.meta.append(i)
 
 
 def _author_from_bio(lines, roles, doc: DocDraft) -> None:
@@ -512,6 +551,11 @@ _BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
 _DEFINES = re.compile(r"(?: \(| (?:is|was|are|were|has been|had been|refers to)\b|, (?:also|officially|formerly|born)\b)")
 
 
+def _headline_sized(line: str) -> bool:
+    """Five to fourteen words, no closing stop, no breadcrumb trail, no credit or date."""
+    return 5 <= line.count(" ") + 1 <= 14 and is_title_like(line) and not _BREADCRUMB.search(line) and not _is_meta(line)
+
+
 def _has_letters(line: str) -> bool:
     return any(ch.isalpha() for ch in line)
 
@@ -530,8 +574,11 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
     page title shown twice), one followed by a byline or date, a longer one under a
     short label ("Local news" over the headline), else the first.
     """
-    pool = [c for c in content if soft[c] < 2][:8]
     first_text = next((c for c in content if rich[c] or is_prose(lines[c])), hi)
+    # The first eight lines, and up to four more where no text has started yet
+    # (a cookie notice or a site tagline can push the headline down).
+    pool = [c for c in content if soft[c] < 2][:12]
+    pool = pool[:8] + [c for c in pool[8:] if c < first_text]
     cands: list[tuple[int, bool]] = []
     for n, i in enumerate(pool):
         line = lines[i]
@@ -539,13 +586,21 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
             break
         if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200 or not _has_letters(line):
             continue
+        if len(_BREADCRUMB.findall(line)) >= 2:
+            continue  # "Home › News › Politics": a trail, not a headline
         if _is_meta(line) or not any(k > i for k in content):
             continue
         gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 4], i)
         if gap is None and not _isolated(lines, roles, i, lo, hi):
             continue
-        if sum(roles[k] == NAV and not is_credit_chrome(lines[k]) for k in range(i + 1, min(first_text, hi))) >= 2:
-            continue  # a menu (not a lone tag line) between it and the text: a masthead
+        # A menu (not a lone tag line) between it and the text: a masthead.  Over
+        # its date line, a masthead has a menu under that and then another
+        # headline (a headline may have a share bar there, then the text).
+        at = i if gap is None else pool[n + 1 + gap]
+        text_at = next((c for c in content if c > at and (rich[c] or is_prose(lines[c]))), hi)
+        menu = [k for k in range(at + 1, text_at) if roles[k] == NAV and not is_credit_chrome(lines[k])]
+        if len(menu) >= 2 and (gap is None or any(menu[1] < c < text_at and _headline_sized(lines[c]) for c in content)):
+            continue
         cands.append((i, gap))
     # A reference page names its subject at the top and again as the text's
     # first words, in a definition ("Camp Ashraf" ... "Camp Ashraf was a military base").
@@ -601,15 +656,16 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
 def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
     """How many lines after line ``i`` a byline or date line comes (0: the next one).
 
-    Up to two short lines (a standfirst, a credit) may stand between; None when
-    no such line follows or a line with a role comes first.
+    Up to two short lines (a standfirst, a credit) may stand between, the first
+    of them a sentence of standfirst; None when no such line follows or a line
+    with a role comes first.
     """
     for k, j in enumerate(after):
         if any(roles[m] is not None and lines[m] and not is_credit_chrome(lines[m]) for m in range(i + 1, j)):
             return None
         if _is_meta(lines[j]):
             return k
-        if k == 2 or rich[j] or is_prose(lines[j]):
+        if k == 2 or rich[j] or (k > 0 and is_prose(lines[j])):
             return None
     return None
 
@@ -690,7 +746,7 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     most candidates out, and only lines that hold the first probe are compared.
     """
     # 8+ words (single spaces); a long line mostly shows them in its opening.
-    candidates = [i for i in candidates if lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7]
+    candidates = [i for i in candidates if (lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7) and _SENTENCE_END.search(lines[i])]
     if not candidates:
         return
     # A copy is longer than half its candidate, so shorter lines can be left

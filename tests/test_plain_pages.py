@@ -8,7 +8,11 @@ column; an interview; blog posts with comments, one of them in Persian; two
 blog indexes and a news index whose menu ends in "Archive"; essays with a
 comment widget or with their date at the end, and one from an essay platform
 (Follow, reading time, Listen); a newsletter post; a policy brief with an
-author bio; a reference page; a forum thread; a press release) are loaded as they are and with a
+author bio; a reference page; a forum thread; a press release; and pages under
+heavy chrome: a regional paper with a cookie banner and a masthead over the
+day's date, an opinion piece with a one-line bio, a story whose headline and
+lede are shown twice, an NGO press release, a Persian story, a wire story, a
+story between long menus, a WordPress post with comments) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -251,6 +255,58 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
     assert plain.docs["text"].tolist() == spaced.docs["text"].tolist()
 
 
+@pytest.mark.parametrize(
+    ("source", "title", "author", "published"),
+    [
+        # A cookie banner ("We and our partners use cookies"), a masthead over
+        # today's date and a menu, a breadcrumb and a kicker above the headline,
+        # a standfirst sentence between the headline and the byline.
+        ("regional_news_article", "Rival Iranian exile groups hold separate vigils in Market Square on the same afternoon",
+         "Harriet Colquhoun and Imran Bashirzadeh", "2021-05-04"),
+        # An "Opinion" label repeated in the menu, a one-line bio under the headline.
+        ("opinion_piece", "Europe keeps mistaking the loudest exiles for the Iranian opposition", "Lucía Ferrandis", "2021-10-12"),
+        # The headline repeated in the breadcrumb, a lede above the byline repeated as the first paragraph.
+        ("duplicated_headline_lede", "EU extends Iran human rights sanctions for another year, adds prison officials",
+         "Annika Rasmussen", "2022-04-11"),
+        # A language switcher, "FOR IMMEDIATE RELEASE", a dateline, "###" and the contact block.
+        ("ngo_press_release", "Rights group urges UN Human Rights Council to act on threats against Iranian dissidents abroad",
+         None, "2022-06-21"),
+        # Persian: a masthead over a Solar Hijri date, a caption ending "- عکس: ...", share buttons in Persian.
+        ("persian_news_article", "تجمع مخالفان در استکهلم همزمان با ادامه جلسات دادگاه یک مقام سابق زندان", "سارا موحدی", "2021-10-06"),
+        ("wire_service_story", "Iran protests to Albania over opposition conference at Manez camp", "Lefteris Kyprianou", "2022-03-02"),
+        ("no_blank_lines_long_menus", "A summer rally outside Paris, and the faces in the crowd", "Camille Arnaud-Petit", "2023-11-02"),
+        ("wordpress_blog_post", "A Sunday drive past Manez, and what you can't see from the road", "Mirela Dosti", "2020-06-03"),
+    ],
+)  # fmt: skip
+def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, author, published):
+    doc = _doc(plain, f"{source}:1")
+    assert (doc["title"], doc["author"], doc["published"]) == (title, author, pd.Timestamp(published))
+
+
+@pytest.mark.parametrize(
+    ("source", "chrome"),
+    [
+        ("regional_news_article", ["cookies", "NEWSLETTER", "Got a story?", "Most read", "Read more:"]),
+        ("opinion_piece", ["is a professor", "The views expressed", "Newsletter"]),
+        ("ngo_press_release", ["FOR IMMEDIATE RELEASE", "Download as PDF", "Français", "###", "Media contact", "Sign up"]),
+        ("wire_service_story", ["opens new tab", "[1/2]", "(Reporting by"]),
+        ("wordpress_blog_post", ["Like Loading", "Powered by", "Theme:"]),
+    ],
+)
+def test_chrome_around_the_text_is_left_out(plain, source, chrome):
+    text = " ".join(plain.docs.loc[plain.docs["source"] == f"{source}.txt", "text"])
+    assert [c for c in chrome if c in text] == []
+
+
+def test_press_release_ends_at_its_end_mark(plain):
+    doc = _doc(plain, "ngo_press_release:1")
+    assert doc["text"].endswith("English, French and Persian at cera.example.org/longarms.")
+    lines = plain.lines[plain.lines["source"] == "ngo_press_release.txt"]
+    after = lines[lines["line_no"] >= lines.loc[lines["text"] == "###", "line_no"].iloc[0]]
+    assert after["doc_id"].isna().all()
+    assert after["role"].iloc[0] == "footer" and (after["text"] == "Media contact:").any()
+
+
 def test_pages_from_other_sites_alongside_change_nothing(plain, tmp_path):
     """Lines other sites repeat ("About", "World", "Opinion") must not turn a page's
     headline and text into a sidebar: the plain pages loaded together with the
@@ -285,6 +341,20 @@ def test_no_line_is_lost(plain):
         ("Jump to navigation Jump to search", "navigation"),
         ("·", "navigation"),
         ("***", None),
+        ("We and our partners use cookies and similar technologies to personalise content.", "navigation"),
+        ("We value your privacy", "navigation"),
+        ("Reject all", "navigation"),
+        ("English | Français | فارسی", "navigation"),
+        ("By Jane Roe | May 2, 2021 | 5 min read", None),  # a credit line, not a menu
+        ("Download as PDF (212 KB)", "navigation"),
+        ("FOR IMMEDIATE RELEASE", "navigation"),
+        ("Acquire Licensing Rights, opens new tab", "navigation"),
+        ("[1/2] Members of the group attend a rally.", "image_alt"),
+        ("Protesters outside the court - Photo: Example Agency", "image_alt"),
+        ("Proudly powered by WordPress | Theme: Driftwood by Lantern Themes", "footer"),
+        ("X (Twitter)", "share"),
+        ("Got a story? Email the newsdesk", "navigation"),
+        ("The views expressed are the author's own.", "navigation"),
     ],
 )
 def test_site_notices(line, role):
