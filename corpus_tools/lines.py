@@ -97,7 +97,8 @@ _TOP_NAV = re.compile(
 )
 #: "Read more" links: they end a post's teaser on listing pages.
 READ_MORE = re.compile(
-    r"^\[?\s*(?:(?:read|view|see|show|load)\s+(?:more|all|full\s+(?:story|article|post))|continue\s+reading|more)"
+    r"^\[?\s*(?:(?:read|view|see|show|load)\s+(?:(?:more|all)(?:\s+(?:comments|replies|posts|stories|articles))?|full\s+(?:story|article|post))"
+    r"|continue\s+reading|more)"
     r"\s*(?:»|›|>|→|\.\.\.|…)?\s*\]?$",
     re.I,
 )
@@ -188,7 +189,7 @@ _SIDEBAR_CUE = re.compile(
            |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary|opinion|features
            |press\s+releases|statements|questions)
       | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
-      | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | what\s+to\s+read\s+next | read\s+(?:more|next|also)
+      | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | also\s+on\s+.{1,40} | what\s+to\s+read\s+next | read\s+(?:more|next|also)
       | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
       | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss)\s*:?$""",
     re.I | re.X,
@@ -234,9 +235,11 @@ _COMMENT_HEADER = re.compile(
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
 # "Reza K • 2 years ago": a comment system that dates comments by their age.
+# The name may stand on the line above, the age line then starting with the dot.
 _AGO = re.compile(
-    r"^(?P<name>\S.{0,40}?)\s*[•·|]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I
+    r"^(?:(?P<name>\S.{0,40}?)\s*)?[•·|]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I
 )
+_COUNT_NAME = re.compile(r"^[\d,.]+[km]?\s+\w+$", re.I)  # "4 comments", "12 replies": a teaser's count, no name
 
 
 def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
@@ -253,6 +256,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     ('sam_k', datetime.date(2021, 1, 5), True)
     >>> parse_comment_header("Reza K • 2 years ago")
     ('Reza K', None, True)
+    >>> parse_comment_header("• 3 years ago"), parse_comment_header("4 comments • 3 years ago")  # the name is on the line above
+    (('', None, True), None)
     """
     if len(line) > 110:
         return None
@@ -270,8 +275,10 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     if m and len(m.group("name").split()) <= 5:
         return m.group("name").strip(), None, False
     m = _AGO.match(line)
-    if m and len(m.group("name").split()) <= 5:
-        return m.group("name").strip(), None, True
+    if m:
+        name = (m.group("name") or "").strip()
+        if len(name.split()) <= 5 and not _COUNT_NAME.match(name):
+            return name, None, True
     return None
 
 

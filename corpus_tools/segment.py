@@ -193,6 +193,11 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         heads = _credited_headlines(lines, roles, feats)
         if len(heads) >= 2:
             footers, opens = [(h, None) for h in heads[1:]] + [(n, None)], True
+        else:
+            # Teasers closed by their credit ("headline / teaser / Jane Doe | Feb 20, 2023").
+            closing = _closing_credits(lines, roles, feats)
+            if len(closing) >= 2:
+                footers = [(i, _meta_date(lines[i]) or parse_date(lines[i])) for i in closing]
     # A line announcing the thread ("12 Responses to ...") ends the article: a
     # header-like line above it ("Posted by admin on ...") is the article's own.
     start_of_thread = None
@@ -211,6 +216,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
                 if doc is not None:
                     doc.published = date
                     doc.meta.append(i)
+                    doc.author = doc.author or _credit_name(lines[i])
                 else:
                     roles[i] = NAV
             if doc is not None:
@@ -284,12 +290,42 @@ def _credited_headlines(lines, roles, feats) -> list[int]:
     return heads
 
 
+def _closing_credits(lines, roles, feats) -> list[int]:
+    """Credit lines under a one-line teaser under a headline: each closes a post of a listing."""
+    ends = []
+    for i in [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and feats.comment[k] is None]:
+        if not is_credit_line(lines[i]):
+            continue
+        t = _previous_nonblank(lines, i)
+        h = _previous_nonblank(lines, t) if t is not None else None
+        if h is None or i - t > 2 or t - h > 2 or roles[t] is not None or roles[h] is not None:
+            continue
+        if not feats.title_like[t] and feats.title_like[h] and not is_credit_line(lines[h]):
+            ends.append(i)
+    return ends
+
+
+def _credit_name(line: str) -> str | None:
+    """The person a post's credit line names ("By Jane Doe", "Jane Doe | Feb 20, 2023")."""
+    name = parse_byline(line)
+    if name is None and ("|" in line or "·" in line or "•" in line):
+        name = next((p.strip() for p in re.split(r"[|·•]", line) if _NAME_LINE.match(p.strip())), None)
+    return name
+
+
 def _comment_units(lines, roles, headers):
     """``(start, title_i, label_i, header_i, parsed)`` for every comment header."""
     units = []
     for h, parsed in headers:
         title_i = label_i = None
         t = _previous_nonblank(lines, h)
+        if not parsed[0]:
+            # "• 3 years ago" under the name: the line above is the author.
+            if t is not None and h - t <= 2 and roles[t] is None and len(lines[t]) <= 40 and lines[t].count(" ") <= 4:
+                units.append((t, None, t, h, (lines[t], *parsed[1:])))
+            else:
+                units.append((h, None, None, h, parsed))
+            continue
         if (
             t is not None
             and (h - t == 2 or (h - t == 1 and is_title_like(lines[t], 12)))  # a blank line between, or a headline
@@ -671,7 +707,7 @@ def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
 
 
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
-    doc = DocDraft(kind="comment", author=name, published=date, parent=parent)
+    doc = DocDraft(kind="comment", author=name or None, published=date, parent=parent)
     roles[head_i] = AUTHOR
     doc.meta.append(head_i)
     if label_i is not None:

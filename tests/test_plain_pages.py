@@ -298,6 +298,30 @@ def test_chrome_around_the_text_is_left_out(plain, source, chrome):
     assert [c for c in chrome if c in text] == []
 
 
+def test_comment_widget_with_the_name_above_the_age(plain):
+    """Names on their own line over "• 3 years ago"; teasers of other stories ("4 comments • 3 years ago")
+    between the article and the thread are no comments."""
+    docs = plain.docs[plain.docs["source"] == "article_with_disqus_comments.txt"]
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 5
+    assert docs["author"].tolist()[1:] == ["Farhad_NL", "Joost Verhagen", "Leila T.", "Roya Karimi", "anon_the_hague"]
+    assert docs["text"].iloc[0].endswith("with a verdict scheduled for early next year.")
+    assert docs["text"].iloc[1].startswith("My cousin was followed for months")
+    assert not docs["text"].str.contains("Load more comments|Also on|Disqus").any()
+
+
+def test_listing_of_teasers_closed_by_their_credits(plain):
+    """Category label, headline, one-line teaser, then "NAME | DATE": six posts."""
+    posts = plain.docs[plain.docs["source"] == "category_listing_page.txt"]
+    assert len(posts) == 6
+    assert posts["author"].tolist() == [
+        "Jonas Weidemann", "Sofie Claessens", "Marta Ilić", "Ardita Lleshi", "Rebaz Othman", "Nazanin Roshanfekr",
+    ]  # fmt: skip
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2023-02-20", "2023-02-13"]
+    assert posts["title"].iloc[1] == "Belgian prosecutors open inquiry into surveillance of exiled activists"
+    assert posts["section"].iloc[1] == "Courts"
+    assert posts["text"].iloc[0].endswith("how many people had turned up.")
+
+
 def test_press_release_ends_at_its_end_mark(plain):
     doc = _doc(plain, "ngo_press_release:1")
     assert doc["text"].endswith("English, French and Persian at cera.example.org/longarms.")
