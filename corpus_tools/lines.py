@@ -191,7 +191,9 @@ _SIDEBAR_CUE = re.compile(
       | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
       | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | also\s+on\s+.{1,40} | what\s+to\s+read\s+next | read\s+(?:more|next|also)
       | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
-      | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss)\s*:?$""",
+      | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss
+      | (?:مطالب|اخبار|خبرهای|مقالات|أخبار)\s+(?:مرتبط|مشابه|پیشنهادی|ذات\s+صلة|مشابهة) | پربازدیدترین(?:\u200cها|\s+ها)?
+      | آخرین\s+(?:اخبار|مطالب|خبرها) | الأكثر\s+(?:قراءة|مشاهدة) | آخر\s+الأخبار | اقرأ\s+(?:أيضا|أيضاً|المزيد))\s*:?$""",
     re.I | re.X,
 )
 
@@ -396,6 +398,10 @@ def shape_role(line: str) -> str | None:
     if _NOTICE_HINT.search(line) is not None and _SITE_NOTICE.search(line):
         return NAV  # a cookie banner, a comment form's notice, a newsletter prompt
     head = line[:24].lower().lstrip(_LEAD_CHARS)
+    if line[0] >= "\u0600" and n <= 120:
+        for pattern, role in _ARABIC_SCRIPT_CHROME:
+            if pattern.match(line):
+                return role
     if n == 1 and line in "·•|/":
         return NAV  # a lone separator between credit items
     if line.endswith(_NEW_TAB):
@@ -431,6 +437,15 @@ def shape_role(line: str) -> str | None:
     return None
 
 
+# Persian and Arabic page chrome: reading time, share and tag labels, newsletter
+# boxes, reuse and copyright notices.
+_ARABIC_SCRIPT_CHROME = (
+    (re.compile(r"^(?:زمان\s+(?:مطالعه|خواندن)|مدت\s+زمان\s+مطالعه|وقت\s+القراءة|مدة\s+القراءة)\s*:?"), NAV),
+    (re.compile(r"^(?:اشتراک\u200c?\s?گذاری|به\s+اشتراک\s+بگذارید|شارك|مشاركة|شارك\s+الخبر)\s*:?$"), SHARE),
+    (re.compile(r"^(?:برچسب\u200c?\s?ها|کلیدواژه\u200c?\s?ها|کلید\s+واژه\u200c?\s?ها|تگ\u200c?\s?ها|الوسوم|كلمات\s+مفتاحية)\s*:"), NAV),
+    (re.compile(r"^(?:عضویت\s+در\s+خبرنامه|اشتراک\s+در\s+خبرنامه|اشترك\s+في\s+النشرة|النشرة\s+البريدية)"), NAV),
+    (re.compile(r".{0,60}(?:با\s+ذکر\s+منبع\s+(?:آزاد|مجاز)|حقوق.{0,40}محفوظ|جميع\s+الحقوق\s+محفوظة)"), FOOTER),
+)
 _NEW_TAB = ("opens new tab", "opens in new tab", "opens in a new tab", "opens new window", "opens in a new window")
 
 

@@ -291,6 +291,8 @@ def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, auth
         ("ngo_press_release", ["FOR IMMEDIATE RELEASE", "Download as PDF", "Français", "###", "Media contact", "Sign up"]),
         ("wire_service_story", ["opens new tab", "[1/2]", "(Reporting by"]),
         ("wordpress_blog_post", ["Like Loading", "Powered by", "Theme:"]),
+        # Reading time, share and tag labels, related and most-viewed lists, the newsletter box, the reuse notice.
+        ("persian_news_article", ["زمان مطالعه", "اشتراک", "برچسب", "مطالب مرتبط", "پربازدیدترین", "خبرنامه", "ذکر منبع"]),
     ],
 )
 def test_chrome_around_the_text_is_left_out(plain, source, chrome):
@@ -320,6 +322,13 @@ def test_listing_of_teasers_closed_by_their_credits(plain):
     assert posts["title"].iloc[1] == "Belgian prosecutors open inquiry into surveillance of exiled activists"
     assert posts["section"].iloc[1] == "Courts"
     assert posts["text"].iloc[0].endswith("how many people had turned up.")
+
+
+def test_persian_story_text_between_its_chrome(plain):
+    doc = _doc(plain, "persian_news_article:1")
+    assert doc["text"].startswith("صدها نفر از ایرانیان مقیم سوئد")
+    assert doc["text"].endswith("تا چند ماه آینده ادامه یابد.")
+    assert doc["lang"] == "fa"
 
 
 def test_press_release_ends_at_its_end_mark(plain):
