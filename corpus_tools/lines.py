@@ -30,6 +30,7 @@ any one corpus's strings is used.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -123,6 +124,7 @@ DATED_META = re.compile(
 _BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+)?by\s", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_credit_line(line: str) -> bool:
     """A credit or date line under a headline: "By NAME", a date then "by NAME", "Posted on DATE".
 
@@ -166,7 +168,9 @@ _SITE_NOTICE = re.compile(
          | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own)""",
     re.I | re.X,
 )
-_NOTICE_HINT = re.compile(r"ookie|email address|equired field|ubscribe|ewsletter|nbox|ign up|story\?|tip\?|views expressed|r privacy", re.I)
+# Words one of these notices holds: plain substring tests spare most lines the regex.
+_NOTICE_HINTS = ("cookie", "email address", "required field", "subscribe", "newsletter", "inbox", "sign up", "story?", "tip?",
+                 "views expressed", "your privacy")  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
@@ -395,7 +399,8 @@ def shape_role(line: str) -> str | None:
     n = len(line)
     if n > 250:
         return None
-    if _NOTICE_HINT.search(line) is not None and _SITE_NOTICE.search(line):
+    low = line.lower()
+    if any(hint in low for hint in _NOTICE_HINTS) and _SITE_NOTICE.search(line):
         return NAV  # a cookie banner, a comment form's notice, a newsletter prompt
     head = line[:24].lower().lstrip(_LEAD_CHARS)
     if line[0] >= "\u0600" and n <= 120:
@@ -406,7 +411,7 @@ def shape_role(line: str) -> str | None:
         return NAV  # a lone separator between credit items
     if line.endswith(_NEW_TAB):
         return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
-    if ":" in line and n <= 200 and _CAPTION_CREDIT.search(line) is not None:
+    if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line) and _CAPTION_CREDIT.search(line):
         return IMAGE_ALT
     if ("|" in line or "·" in line or "•" in line) and _label_row(line):
         return NAV  # "English | Français | فارسی", "Home | Research | Events"

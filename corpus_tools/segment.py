@@ -759,6 +759,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _TERMINAL_STOP = re.compile(r"[.!?]\s")
 
 
+def _ends_sentence(line: str) -> bool:
+    """Ends with a full stop, question or exclamation mark, maybe inside a closing quote or bracket."""
+    end = line[-1]
+    return end in ".!?" or (end in "\"”’)" and line[-2:-1] in (".", "!", "?"))
+
+
 def _chrome_line(line: str) -> bool:
     """A (repeated) short line that is no sentence: furniture even inside a body."""
     return len(line) <= 80 and not _SENTENCE_END.search(line)
@@ -782,7 +788,7 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     most candidates out, and only lines that hold the first probe are compared.
     """
     # 8+ words (single spaces); a long line mostly shows them in its opening.
-    candidates = [i for i in candidates if (lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7) and _SENTENCE_END.search(lines[i])]
+    candidates = [i for i in candidates if (lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7) and _ends_sentence(lines[i])]
     if not candidates:
         return
     # A copy is longer than half its candidate, so shorter lines can be left
