@@ -52,6 +52,7 @@ _DATE_BODY = rf"""
             ,?\s+(?P<year2>{_YEAR})
       | (?P<year3>(?:19|20)\d\d)-(?P<month3>\d{{1,2}})-(?P<day3>\d{{1,2}})
       | (?P<day4>\d{{1,2}})\s+{_JALALI_MONTH}(?:\s+ماه)?\s+(?P<year4>(?:13|14|۱۳|۱۴|١٣|١٤)\d\d)
+      | (?<![\d.])(?P<day5>\d{{1,2}})\.(?P<month5>\d{{1,2}})\.(?P<year5>(?:19|20)\d\d)(?![\d.])
     ){_TIME}
     """
 DATE = re.compile(_DATE_BODY, re.I | re.X)
@@ -71,8 +72,8 @@ def parse_date(text: str) -> dt.date | None:
     datetime.date(2023, 7, 2)
     >>> parse_date("یکشنبه ۱۲ خرداد ۱۴۰۱"), parse_date("۲ ژوئن ۲۰۲۲")  # Solar Hijri, and Gregorian in Persian
     (datetime.date(2022, 6, 2), datetime.date(2022, 6, 2))
-    >>> parse_date("2019-08-05"), parse_date("no date here")
-    (datetime.date(2019, 8, 5), None)
+    >>> parse_date("2019-08-05"), parse_date("12.08.2021"), parse_date("no date here")
+    (datetime.date(2019, 8, 5), datetime.date(2021, 8, 12), None)
     """
     for m in DATE.finditer(text):
         d = date_of_match(m)
@@ -90,6 +91,8 @@ def date_of_match(m: re.Match) -> dt.date | None:
             return dt.date(int(g["year2"]), _MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"]))
         if g["year3"]:
             return dt.date(int(g["year3"]), int(g["month3"]), int(g["day3"]))
+        if g["year5"]:  # "12.08.2021": day first, as everywhere dots are used
+            return dt.date(int(g["year5"]), int(g["month5"]), int(g["day5"]))
         import jdatetime  # only pages dated in the Solar Hijri calendar need it
 
         return jdatetime.date(int(g["year4"]), _JALALI_MONTHS[g["month4"]], int(g["day4"])).togregorian()

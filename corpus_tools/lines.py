@@ -62,7 +62,7 @@ _SHARE = re.compile(
     re.I,
 )
 _SHARE_PHRASE = re.compile(
-    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page))*\s*:?$",
+    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page|piece))*\s*:?$",
     re.I,
 )
 _FOOTER_START = re.compile(
@@ -89,10 +89,12 @@ _PAGINATION = re.compile(
     re.I | re.X,
 )
 _TOP_NAV = re.compile(
-    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search)\s*)+|top|home|menu
+    r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search|menu)\s*)+|skip\s+to\s+.{1,40}|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
-      | like\s+loading\.*|loading\.{2,}|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
+      | like\s+loading\.*|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
+      | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
+      | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
       | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
     re.I | re.X,
 )
@@ -106,12 +108,14 @@ READ_MORE = re.compile(
 _COUNTER_LINE = re.compile(
     r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?"
     r"|[\d,.]+[km]?\s+(?:views|hits|reads|visits|likes?|followers?|claps?|shares?|reactions?|retweets?|reposts?|subscribers?)"
-    r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?)$",  # "3 minute read"
+    r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?"  # "3 minute read"
+    r"|[\d,.]{1,6}[km]?)$",  # a bare count (votes, likes) on a line of its own
     re.I,
 )
 # A link to another story set between paragraphs, and a photo caption or credit.
 _ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
 _CAPTION = re.compile(r"^(?:(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S|\[\d+\s*/\s*\d+\]\s)", re.I)
+_FILE_PHOTO = re.compile(r"\((?:file(?:\s+(?:photo|picture|image))?|archive(?:\s+photo)?|أرشيفية|صورة\s+أرشيفية|آرشیو|عکس\s+آرشیوی)\)$", re.I)
 # A caption that ends with its credit: "Protesters in Stockholm - Photo: Example Agency".
 _CAPTION_CREDIT = re.compile(r"\s[-–—|]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
 # A dated line under a headline: "Posted on ...", "Updated: ...", "Broadcast on 9 November 2021".
@@ -181,7 +185,8 @@ _COMMENT_COUNT = re.compile(
         \s+(?:on|to)\s+.{{1,200}}
       | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
         (?:\s*[•·|]\s*share\s*›?)?
-      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+))$""",
+      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+)
+      | (?:(?:reply|share|report|save|quote|permalink|edit|flag|like|upvote|downvote|vote|award|more)\b[\s•·|›]*){{2,}})$""",
     re.I | re.X,
 )
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
@@ -243,7 +248,8 @@ _SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", r
 # "Reza K • 2 years ago": a comment system that dates comments by their age.
 # The name may stand on the line above, the age line then starting with the dot.
 _AGO = re.compile(
-    r"^(?:(?P<name>\S.{0,40}?)\s*)?[•·|]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I
+    r"^(?:(?P<name>\S.{0,40}?)\s*)?[•·|]\s*(?:\d+|an?|one)\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r)s?\.?\s+ago$",
+    re.I
 )
 _COUNT_NAME = re.compile(r"^[\d,.]+[km]?\s+\w+$", re.I)  # "4 comments", "12 replies": a teaser's count, no name
 
@@ -361,7 +367,7 @@ _CHROME_PREFIXES = (
     *"""facebook twitter pinterest whatsapp telegram skype email e-mail mail linkedin reddit tumblr print
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
-    earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen
+    earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
     reject decline manage for download proudly theme loading
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
@@ -413,6 +419,10 @@ def shape_role(line: str) -> str | None:
         return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
     if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line) and _CAPTION_CREDIT.search(line):
         return IMAGE_ALT
+    if n <= 60 and line[-5:].lower() == " logo":
+        return IMAGE_ALT  # a logo's alt text ("Example Forum logo")
+    if line[-1] == ")" and n <= 200 and _FILE_PHOTO.search(line):
+        return IMAGE_ALT  # "Supporters at a rally in Paris (file photo)"
     if ("|" in line or "·" in line or "•" in line) and _label_row(line):
         return NAV  # "English | Français | فارسی", "Home | Research | Events"
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
@@ -668,8 +678,8 @@ _LINK_MAX_CHARS, _LINK_MAX_WORDS = 32, 4
 def _mark_link_stacks(feats: PageFeatures, roles) -> None:
     """Menus written as stacks of link labels, one per line.
 
-    Four or more such lines in a row ("News", "Opinion", "Sport", ...), with at
-    most one blank line between two of them, are a menu or a tag list.  A line
+    Four or more such lines in a row ("News", "Opinion", "Sport", ...), with
+    only blank lines between them, are a menu or a tag list.  A line
     that already has a role ends the stack (two labels over a footer are a
     label and a heading, not a menu), and so do dates and sidebar headings,
     which start lists of their own.
@@ -691,8 +701,13 @@ def _mark_link_stacks(feats: PageFeatures, roles) -> None:
             if label(j):
                 members.append(j)
                 j += 1
-            elif not length[j] and j + 1 < n and label(j + 1):
-                j += 1  # one blank line between two labels
+            elif not length[j]:
+                k = j
+                while k < n and not length[k]:
+                    k += 1
+                if k >= n or not label(k):
+                    break
+                j = k  # blank lines between two labels
             else:
                 break
         if len(members) >= 4:
@@ -712,8 +727,14 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     def heading(k: int) -> bool:  # a sidebar cue, or a heading-shaped line repeated across pages
         return head[k] == 2 or (head[k] == 1 and bool(repeated) and keys[k] in repeated)
 
+    def in_menu(k: int) -> bool:  # "Archive" followed by more menu items is one of them
+        j = k + 1
+        while j < n and not length[j]:
+            j += 1
+        return j < n and roles[j] == NAV
+
     for i in [k for k, h in enumerate(head) if h]:
-        if i < done or roles[i] is not None or not heading(i):
+        if i < done or roles[i] is not None or not heading(i) or in_menu(i):
             continue
         if date_only[i] or feats.footer_date[i] is not None or feats.comment[i] is not None:
             continue  # a post's date or footer, or a comment's header: no heading
@@ -745,6 +766,10 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
                 cut = m - 2 if m >= 2 and not title_like[items[m - 1]] and title_like[items[m - 2]] else m - 1
                 del items[cut:]
                 break
+        # The headline-sized line right over the first running text is the article's headline.
+        over_text = len(items) >= 2 and stop < n and prose[stop] and all(not length[k] for k in range(items[-1] + 1, stop))
+        if over_text and title_like[items[-1]] and lines[items[-1]].count(" ") >= 3 and not any(prose[k] for k in range(i)):
+            items.pop()
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]
         # One headline (with a standfirst or bio) over its date, right above the

@@ -39,6 +39,8 @@ from .lines import (
     REPEATED,
     SECTION,
     SHARE,
+    SIDEBAR,
+    TEASER,
     TITLE,
     PageFeatures,
     is_credit_chrome,
@@ -99,8 +101,8 @@ def parse_byline(line: str) -> str | None:
     'Jane Q. Doe'
     >>> parse_byline("By Jane DoeStaff Writer , example.com")
     'Jane Doe'
-    >>> parse_byline("by Staff Reporter")
-    'Staff Reporter'
+    >>> parse_byline("by Staff Reporter"), parse_byline("Posted by u/caspian_drift 2 years ago")
+    ('Staff Reporter', 'caspian_drift')
     >>> parse_byline("by the way, who asked?") is None
     True
     >>> parse_byline("Byzantine Empire"), parse_byline("Authoritarian rule returns")
@@ -111,7 +113,11 @@ def parse_byline(line: str) -> str | None:
     m = _BYLINE.match(line)
     if not m:
         return None
-    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}", m.group("rest"), maxsplit=1)[0]
+    handle = line[:1].lower() in "ps"  # "Posted by u/name 2 years ago": a user name will do
+    rest = _AGE_TAIL.sub("", m.group("rest"))
+    if handle:
+        rest = re.sub(r"^(?:u/|@)", "", rest)
+    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}", rest, maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
     # A desk or agency credit made only of such words ("Staff Reporter",
@@ -134,9 +140,12 @@ def parse_byline(line: str) -> str | None:
             return None
         if not (tok[0].isalpha() or tok[0] in "'’"):
             return None
-    if len(tokens) == 1 and tokens[0].islower():
+    if len(tokens) == 1 and tokens[0].islower() and not (handle and tokens[0].lower() not in _NOT_NAME):
         return None
     return " ".join(tokens)
+
+
+_AGE_TAIL = re.compile(r"\s+(?:\d+|an?|one)\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r)s?\.?\s+ago$", re.I)
 
 
 def page_site(lines: list[str], roles: list[str | None]) -> str | None:
@@ -186,6 +195,10 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         if len(more) >= 2:
             footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
+    if headers:
+        # "View more comments" ends the thread: dated teasers below it are no comments.
+        end = next((k for k in range(headers[0][0], n) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), n)
+        headers = [h for h in headers if h[0] < end]
     opens = False  # the boundaries open posts (a headline) rather than close them (a footer)
     if len(footers) < 2 and not headers:
         # A listing whose posts open with a headline and a credit ("2021-04-12
@@ -262,8 +275,14 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
 
     The last post runs to the end of the page, so it ends in whatever the page
     shows below the thread.  Two or more short lines of no running text at its
-    end are that, not the post.
+    end are that, not the post; so is all that follows a "View more comments" link.
     """
+    if len(doc.body) >= 2:
+        more = next((k for k in range(doc.body[0], doc.body[-1]) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), None)
+        if more is not None:
+            for i in [i for i in doc.body if i > more]:
+                roles[i] = NAV
+            doc.body = [i for i in doc.body if i < more]
     tail = []
     for i in reversed(doc.body):
         line = lines[i]
@@ -405,15 +424,23 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             for h in header[:-1]:
                 roles[h] = IMAGE_ALT
                 alt_keys.add(line_key(lines[h]))
+        near = [c for c in content if c < title_i][-3:]
         for i in content:
             if i < title_i and roles[i] is None:
+                name = parse_byline(lines[i]) if i in near and _BYLINE.match(lines[i]) else None
+                if name and doc.author is None:  # "Posted by NAME" over the title
+                    roles[i], doc.author = AUTHOR, name
+                    doc.meta.append(i)
+                    continue
                 roles[i] = REPEATED if soft[i] else (NAV if listing or is_title_like(lines[i]) else None)
         title_key = _squash(doc.title)
         for i in content:
             if i > title_i and roles[i] is None and _squash(lines[i]) == title_key:
                 roles[i] = DUPLICATE
     content = [i for i in content if roles[i] is None]
-    for i in content[:4] + content[-4:]:
+    _mark_credits(lines, roles, doc, content[:8])
+    content = [i for i in content if roles[i] is None]
+    for i in content[:4] + content[-8:]:
         if roles[i] is not None:
             continue
         name = parse_byline(lines[i]) if _BYLINE.match(lines[i]) else None  # the match first spares most lines a call
@@ -468,6 +495,40 @@ _NAME_LINE = re.compile(rf"^{_NAME}$")
 _TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\s*:?\s*", re.I)
 _BIO = re.compile(rf"^(?P<name>{_NAME})(?:,|\s+(?:is|was|has|teaches|writes|works|leads|directs|covers)\b)")
+
+
+def _mark_credits(lines, roles, doc: DocDraft, head: list[int]) -> None:
+    """Credit lines at the top: photo credits are image alt text; translation credits and an
+    "Authors:" list (names with their posts under them) are meta, the names being the authors;
+    "Original article by NAME" names the author of a translated piece."""
+    for n, i in enumerate(head):
+        if roles[i] is not None:
+            continue
+        line = lines[i]
+        if len(line) <= 80 and _CREDIT_LABEL.match(line):
+            if line.lower().startswith(("photo", "picture", "image", "video")):
+                roles[i] = IMAGE_ALT
+                continue
+            roles[i] = AUTHOR
+            doc.meta.append(i)
+            by = re.search(r"\bby\s+(.*)$", line, re.I)
+            if doc.author is None and line[:8].lower() == "original" and by:
+                doc.author = parse_byline("By " + re.split(r"\s+(?:in|for|at|from)\s+", by.group(1))[0])
+        elif _AUTHORS_LABEL.match(line):
+            names, block = [], [i]
+            for k in head[n + 1 : n + 7]:
+                if roles[k] is not None or len(lines[k]) > 80 or _meta_date(lines[k]) is not None:
+                    break
+                if _NAME_LINE.match(lines[k]):
+                    names.append(lines[k])
+                elif not names or _ends_sentence(lines[k]):
+                    break
+                block.append(k)
+            if names:
+                for k in block:
+                    roles[k] = AUTHOR
+                    doc.meta.append(k)
+                doc.author = doc.author or " and ".join(names)
 
 
 def _name_over_date(lines, roles, doc: DocDraft, lo: int) -> None:
@@ -535,6 +596,17 @@ def _author_from_bio(lines, roles, doc: DocDraft) -> None:
     """The author named by a bio near the end: "About the author", then "Dr. Jane Doe is a fellow ..."."""
     if len(doc.body) <= 2:
         return
+    # "— Jane Doe is a writer based in Berlin." closing the text.
+    for i in doc.body[-3:]:
+        line = lines[i]
+        if line[0] in "—–-" and len(line) <= 300:
+            m = _BIO_LINE.match(line.lstrip("—–- "))
+            if m:
+                doc.author = _TITLE_WORD.sub("", m.group("name"))
+                roles[i] = AUTHOR
+                doc.body.remove(i)
+                doc.meta.append(i)
+                return
     tail = doc.body[-8:]
     for n, i in enumerate(tail):
         head = _ABOUT_AUTHOR.match(lines[i])
@@ -587,6 +659,10 @@ _BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
 _DEFINES = re.compile(r"(?: \(| (?:is|was|are|were|has been|had been|refers to)\b|, (?:also|officially|formerly|born)\b)")
 
 
+#: Roles of the blocks that separate a masthead from the text: menus and lists of links.
+_MENU_ROLES = frozenset({NAV, SIDEBAR, TEASER})
+
+
 def _headline_sized(line: str) -> bool:
     """Five to fourteen words, no closing stop, no breadcrumb trail, no credit or date."""
     return 5 <= line.count(" ") + 1 <= 14 and is_title_like(line) and not _BREADCRUMB.search(line) and not _is_meta(line)
@@ -597,7 +673,18 @@ def _has_letters(line: str) -> bool:
 
 
 def _is_meta(line: str) -> bool:
+    if len(line) <= 80 and (_CREDIT_LABEL.match(line) or _AUTHORS_LABEL.match(line)):
+        return True
     return parse_byline(line) is not None or _meta_date(line) is not None
+
+
+# Credits other than the author's byline: photos, translation, the original's author, an "Authors:" list.
+_CREDIT_LABEL = re.compile(
+    r"^(?:photos?|photographs?|photography|pictures?|images?|video|illustrations?|translated|translation|"
+    r"original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)(?:\s+by\b|\s*:)\s*\S",
+    re.I,
+)
+_AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written\s+by)\s*:?$", re.I)
 
 
 def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None, int | None]:
@@ -634,7 +721,7 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         # headline (a headline may have a share bar there, then the text).
         at = i if gap is None else pool[n + 1 + gap]
         text_at = next((c for c in content if c > at and (rich[c] or is_prose(lines[c]))), hi)
-        menu = [k for k in range(at + 1, text_at) if roles[k] == NAV and not is_credit_chrome(lines[k])]
+        menu = [k for k in range(at + 1, text_at) if roles[k] in _MENU_ROLES and not is_credit_chrome(lines[k])]
         if len(menu) >= 2 and (gap is None or any(menu[1] < c < text_at and _headline_sized(lines[c]) for c in content)):
             continue
         cands.append((i, gap))
@@ -646,12 +733,23 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
         if defines and _has_letters(line) and not _is_meta(line):
             return c, None
+    if not cands and first_text < hi:
+        # A thread's title asks a question, often long enough to pass for text,
+        # under a flair or label and over the post's own text.
+        line = lines[first_text]
+        later = [c for c in content if c > first_text]
+        above = [c for c in content if c < first_text][-1:]
+        asks = line.endswith("?") and line.count(" ") < 30 and line[0] not in "-–—•*"
+        text_follows = bool(later) and (rich[later[0]] or is_prose(lines[later[0]]))
+        if asks and text_follows and above and lines[above[0]].count(" ") <= 2 and not _is_meta(lines[above[0]]):
+            return first_text, None
     if not cands:
         # Pages without blank lines: the headline sits right above the text.
         above = [c for c in content if c < first_text][-1:]
         if first_text < hi and above and roles[above[0]] is None and not any(lines[k] for k in range(above[0] + 1, first_text)):
             line = lines[above[0]]
-            if is_title_like(line, 14) and line.count(" ") >= 3 and not _is_meta(line):
+            question = line.endswith("?") and 3 <= line.count(" ") < 30 and line[0] not in "-–—•*"  # a thread's title asks
+            if ((is_title_like(line, 14) and line.count(" ") >= 3) or question) and not _is_meta(line):
                 return above[0], None
         return None, None
     keys = Counter(_squash(lines[c]) for c in content if c < first_text)
@@ -668,6 +766,12 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
             return i, None
     if sized:
         return sized[0][0], None
+    for i, g in cands:
+        # A one- or two-word label over the date, the headline under them: the
+        # label is the section ("Politics" / "12.08.2021" / headline).
+        later = [c for c, _ in cands if i < c <= i + 6 and _headline_sized(lines[c])]
+        if g is not None and lines[i].count(" ") <= 1 and later:
+            return later[0], i
     for gap in (0, 1, 2):
         for i, g in cands:
             if g == gap:

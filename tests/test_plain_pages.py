@@ -11,8 +11,11 @@ comment widget or with their date at the end, and one from an essay platform
 author bio; a reference page; a forum thread; a press release; and pages under
 heavy chrome: a regional paper with a cookie banner and a masthead over the
 day's date, an opinion piece with a one-line bio, a story whose headline and
-lede are shown twice, an NGO press release, a Persian story, a wire story, a
-story between long menus, a WordPress post with comments) are loaded as they are and with a
+lede are shown twice, an NGO press release, Persian and Arabic stories, a wire
+story, a story between long menus, a WordPress post with comments, a
+commentary with an "Authors:" list, a translated article, a photo gallery, a
+broadcaster's story dated "12.08.2021", a magazine long read, a blog archive,
+a discussion thread) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -276,6 +279,20 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
         ("wire_service_story", "Iran protests to Albania over opposition conference at Manez camp", "Lefteris Kyprianou", "2022-03-02"),
         ("no_blank_lines_long_menus", "A summer rally outside Paris, and the faces in the crowd", "Camille Arnaud-Petit", "2023-11-02"),
         ("wordpress_blog_post", "A Sunday drive past Manez, and what you can't see from the road", "Mirela Dosti", "2020-06-03"),
+        # Arabic: share buttons in Arabic under the credits, a caption marked "(أرشيفية)" over the text.
+        ("arabic_story_with_file_photo", "آلاف من أنصار المعارضة الإيرانية يتظاهرون في باريس للمطالبة بتشديد العقوبات على طهران",
+         "سامر الحداد", "2023-03-14"),
+        # "Authors:" then each name over its post; the date after them.
+        ("commentary_with_authors_list", "Albania's Uneasy Guests: What the Manez Compound Tells Us About Iran Policy",
+         "Corinne Hadley and Tomasz Wierzbicki", "2022-06-07"),
+        # The headline in two languages, "Translated by", then "Original article by NAME in SITE".
+        ("translated_article", "Kurdish Opposition Parties in Iraqi Kurdistan Brace for New Iranian Strikes", "Hiwa Rostami", "2024-02-18"),
+        # "Photos: NAME/AGENCY" under the headline is a photo credit.
+        ("photo_gallery", "In pictures: Iranian exiles rally in Berlin on eve of revolution anniversary", None, "2024-02-10"),
+        # "Politics" over "12.08.2021" over the headline; "Author: NAME" far down the page.
+        ("broadcaster_story_dotted_date", "Germany charges two men with spying on Iranian exiles for Tehran", "Jonas Brenner", "2021-08-12"),
+        # "Archive" inside the menu; "— NAME is a writer based in Berlin." closing the text.
+        ("magazine_long_read", "The Ones Who Walked Away", "Miriam Achterberg", "2020-01-15"),
     ],
 )  # fmt: skip
 def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, author, published):
@@ -329,6 +346,26 @@ def test_persian_story_text_between_its_chrome(plain):
     assert doc["text"].startswith("صدها نفر از ایرانیان مقیم سوئد")
     assert doc["text"].endswith("تا چند ماه آینده ادامه یابد.")
     assert doc["lang"] == "fa"
+
+
+def test_discussion_thread_with_votes_and_relative_ages(plain):
+    """A forum post ("Posted by u/NAME 2 years ago", a long question as title) and its replies
+    ("NAME · 2 yr. ago"); vote counts, action rows and the teasers after "View more comments" are chrome."""
+    docs = plain.docs[plain.docs["source"] == "discussion_thread.txt"]
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 4
+    post = docs.iloc[0]
+    assert post["title"].startswith("Honest question: why do so many Western politicians")
+    assert post["author"] == "caspian_drift"
+    assert docs["author"].tolist()[1:] == ["tabriz_nights", "zagros_walker", "Longjumping-Mango-4471", "throwaway_ex_ashraf"]
+    assert docs["title"].iloc[1:].isna().all()
+    assert docs["text"].iloc[-1].endswith("Take that for whatever it's worth.")
+    assert not docs["text"].str.contains("Reply Share|Upvoted|Sort By", regex=True).any()
+
+
+def test_blog_archive_posts(plain):
+    posts = plain.docs[plain.docs["source"] == "blog_archive.txt"]
+    assert len(posts) == 5
+    assert posts["published"].dt.strftime("%Y-%m-%d").tolist()[0] == "2021-03-03"
 
 
 def test_press_release_ends_at_its_end_mark(plain):
@@ -388,6 +425,14 @@ def test_no_line_is_lost(plain):
         ("X (Twitter)", "share"),
         ("Got a story? Email the newsdesk", "navigation"),
         ("The views expressed are the author's own.", "navigation"),
+        ("Reply Share Report Save", "comment_count"),
+        ("87% Upvoted", "navigation"),
+        ("9", "navigation"),  # a vote count on its own line
+        ("View this email in your browser", "navigation"),
+        ("Example Rights Forum logo", "image_alt"),
+        ("Supporters at a rally in Paris (file photo)", "image_alt"),
+        ("Skip to more Example sites", "navigation"),
+        ("Permalink https://www.example.org/story/123", "navigation"),
     ],
 )
 def test_site_notices(line, role):
