@@ -172,9 +172,15 @@ _SITE_NOTICE = re.compile(
          | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own)""",
     re.I | re.X,
 )
-# Words one of these notices holds: plain substring tests spare most lines the regex.
-_NOTICE_HINTS = ("cookie", "email address", "required field", "subscribe", "newsletter", "inbox", "sign up", "story?", "tip?",
-                 "views expressed", "your privacy")  # fmt: skip
+
+
+def _notice_hint(low: str) -> bool:
+    """Words one of these notices holds: plain substring tests spare most lines the regex."""
+    return (
+        "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
+        or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
+        or "your privacy" in low
+    )  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
@@ -406,7 +412,7 @@ def shape_role(line: str) -> str | None:
     if n > 250:
         return None
     low = line.lower()
-    if any(hint in low for hint in _NOTICE_HINTS) and _SITE_NOTICE.search(line):
+    if _notice_hint(low) and _SITE_NOTICE.search(line):
         return NAV  # a cookie banner, a comment form's notice, a newsletter prompt
     head = line[:24].lower().lstrip(_LEAD_CHARS)
     if line[0] >= "\u0600" and n <= 120:

@@ -443,7 +443,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     for i in content[:4] + content[-8:]:
         if roles[i] is not None:
             continue
-        name = parse_byline(lines[i]) if _BYLINE.match(lines[i]) else None  # the match first spares most lines a call
+        # A length test, then the match, spare most lines a call.
+        name = parse_byline(lines[i]) if len(lines[i]) <= 120 and _BYLINE.match(lines[i]) else None
         if name is None and doc.author is None and i in content[:3] and title_i is not None and i > title_i:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
@@ -505,7 +506,9 @@ def _mark_credits(lines, roles, doc: DocDraft, head: list[int]) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if len(line) <= 80 and _CREDIT_LABEL.match(line):
+        if len(line) > 80 or not line[:5].lower().startswith(_CREDIT_STARTS):
+            continue
+        if _CREDIT_LABEL.match(line):
             if line.lower().startswith(("photo", "picture", "image", "video")):
                 roles[i] = IMAGE_ALT
                 continue
@@ -566,6 +569,8 @@ _BIO_LINE = re.compile(
 _CREDITS_NOTE = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\b.{0,200}\)$", re.I)
 #: Marks that end a press release's text ("###", "-30-", "- ENDS -").
 _RELEASE_END = frozenset({"###", "# # #", "-30-", "- 30 -", "ends", "- ends -", "-ends-", "end"})
+#: The same as written on pages, to find them with one set test per document.
+_RELEASE_MARKS = frozenset({v for m in _RELEASE_END for v in (m, m.upper(), m.capitalize())})
 
 
 def _mark_release_end(lines, roles, doc: DocDraft) -> None:
@@ -577,7 +582,10 @@ def _mark_release_end(lines, roles, doc: DocDraft) -> None:
     if len(body) < 2:
         return
     # The mark may be repeated on other pages (and so not in the body): look at every line.
-    for k in range(body[max(1, len(body) - 12)], body[-1] + 1):
+    first = body[max(1, len(body) - 12)]
+    if _RELEASE_MARKS.isdisjoint(lines[first : body[-1] + 1]):
+        first = body[-1] + 1  # no mark: only the credits note below is looked for
+    for k in range(first, body[-1] + 1):
         line = lines[k]
         if line and len(line) <= 8 and line.lower() in _RELEASE_END:
             roles[k] = FOOTER
@@ -609,6 +617,8 @@ def _author_from_bio(lines, roles, doc: DocDraft) -> None:
                 return
     tail = doc.body[-8:]
     for n, i in enumerate(tail):
+        if lines[i][:5].lower() != "about":
+            continue
         head = _ABOUT_AUTHOR.match(lines[i])
         if head is None or len(lines[i]) > 300:
             continue
@@ -684,6 +694,7 @@ _CREDIT_LABEL = re.compile(
     r"original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)(?:\s+by\b|\s*:)\s*\S",
     re.I,
 )
+_CREDIT_STARTS = ("photo", "pictu", "image", "video", "illus", "trans", "origi", "addit", "editi", "edite", "autho", "contr", "writt")
 _AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written\s+by)\s*:?$", re.I)
 
 
@@ -721,7 +732,9 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         # headline (a headline may have a share bar there, then the text).
         at = i if gap is None else pool[n + 1 + gap]
         text_at = next((c for c in content if c > at and (rich[c] or is_prose(lines[c]))), hi)
-        menu = [k for k in range(at + 1, text_at) if roles[k] in _MENU_ROLES and not is_credit_chrome(lines[k])]
+        menu = []
+        if not _MENU_ROLES.isdisjoint(roles[at + 1 : text_at]):  # most headlines have none below them
+            menu = [k for k in range(at + 1, text_at) if roles[k] in _MENU_ROLES and not is_credit_chrome(lines[k])]
         if len(menu) >= 2 and (gap is None or any(menu[1] < c < text_at and _headline_sized(lines[c]) for c in content)):
             continue
         cands.append((i, gap))
@@ -733,7 +746,7 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
         if defines and _has_letters(line) and not _is_meta(line):
             return c, None
-    if not cands and first_text < hi:
+    if not cands and first_text < hi and lines[first_text].endswith("?"):
         # A thread's title asks a question, often long enough to pass for text,
         # under a flair or label and over the post's own text.
         line = lines[first_text]
