@@ -53,6 +53,7 @@ _DATE_BODY = rf"""
       | (?P<year3>(?:19|20)\d\d)-(?P<month3>\d{{1,2}})-(?P<day3>\d{{1,2}})
       | (?P<day4>\d{{1,2}})\s+{_JALALI_MONTH}(?:\s+ماه)?\s+(?P<year4>(?:13|14|۱۳|۱۴|١٣|١٤)\d\d)
       | (?<![\d.])(?P<day5>\d{{1,2}})\.(?P<month5>\d{{1,2}})\.(?P<year5>(?:19|20)\d\d)(?![\d.])
+      | (?<![\d/])(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<year6>(?:19|20)\d\d)(?![\d/])
     ){_TIME}
     """
 DATE = re.compile(_DATE_BODY, re.I | re.X)
@@ -74,6 +75,8 @@ def parse_date(text: str) -> dt.date | None:
     (datetime.date(2022, 6, 2), datetime.date(2022, 6, 2))
     >>> parse_date("2019-08-05"), parse_date("12.08.2021"), parse_date("no date here")
     (datetime.date(2019, 8, 5), datetime.date(2021, 8, 12), None)
+    >>> parse_date("30/06/2018"), parse_date("06/30/2018"), parse_date("06/07/2018")  # the last could be either
+    (datetime.date(2018, 6, 30), datetime.date(2018, 6, 30), None)
     """
     for m in DATE.finditer(text):
         d = date_of_match(m)
@@ -93,6 +96,13 @@ def date_of_match(m: re.Match) -> dt.date | None:
             return dt.date(int(g["year3"]), int(g["month3"]), int(g["day3"]))
         if g["year5"]:  # "12.08.2021": day first, as everywhere dots are used
             return dt.date(int(g["year5"]), int(g["month5"]), int(g["day5"]))
+        if g["year6"]:  # "30/06/2018" or "06/30/2018": only when one of the two cannot be a month
+            a, b = int(g["a6"]), int(g["b6"])
+            if a > 12 >= b:
+                return dt.date(int(g["year6"]), b, a)
+            if b > 12 >= a:
+                return dt.date(int(g["year6"]), a, b)
+            return None
         import jdatetime  # only pages dated in the Solar Hijri calendar need it
 
         return jdatetime.date(int(g["year4"]), _JALALI_MONTHS[g["month4"]], int(g["day4"])).togregorian()

@@ -62,7 +62,7 @@ _SHARE = re.compile(
     re.I,
 )
 _SHARE_PHRASE = re.compile(
-    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|article|story|post|page|piece))*\s*:?$",
+    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|full|article|story|post|page|piece))*\s*:?$",
     re.I,
 )
 _FOOTER_START = re.compile(
@@ -92,7 +92,7 @@ _TOP_NAV = re.compile(
     r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search|menu)\s*)+|skip\s+to\s+.{1,40}|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
-      | like\s+loading\.*|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
+      | like\s+loading\.*|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
       | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
       | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
       | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
@@ -374,7 +374,7 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
-    reject decline manage for download proudly theme loading
+    reject decline manage for download proudly theme loading watch aa a news story article
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
@@ -421,6 +421,8 @@ def shape_role(line: str) -> str | None:
                 return role
     if n == 1 and line in "·•|/":
         return NAV  # a lone separator between credit items
+    if n <= 30 and " " not in line and _slug(line):
+        return NAV  # an editing slug or file code ("6294**1412")
     if line.endswith(_NEW_TAB):
         return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
     if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line) and _CAPTION_CREDIT.search(line):
@@ -468,6 +470,13 @@ _ARABIC_SCRIPT_CHROME = (
     (re.compile(r".{0,60}(?:با\s+ذکر\s+منبع\s+(?:آزاد|مجاز)|حقوق.{0,40}محفوظ|جميع\s+الحقوق\s+محفوظة)"), FOOTER),
 )
 _NEW_TAB = ("opens new tab", "opens in new tab", "opens in a new tab", "opens new window", "opens in a new window")
+
+
+def _slug(line: str) -> bool:
+    """Digits and symbols, no letters, and not a date or a number ("6294**1412")."""
+    if any(ch.isalpha() for ch in line) or not any(ch.isdigit() for ch in line):
+        return False
+    return any(not ch.isdigit() and ch not in ".,:/-" for ch in line)
 
 
 def _label_row(line: str) -> bool:
@@ -766,12 +775,26 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         if stop < n and roles[stop] == PAGINATION:
             continue  # a post's head and excerpt, over its "Read more" link: no sidebar
         # From the first headline over a credit or date line on: posts, not teasers.
+        # The credit may come just after the block (a caption long enough to end it
+        # stands between): the article's head then ends the block.
+        after = nonblank[bisect_left(nonblank, stop) : bisect_left(nonblank, stop) + 2] if stop < n else []
+        credit_at = next((a for a, k in enumerate(after) if is_credit_line(lines[k])), None)
+        if items and credit_at is not None:
+            items = [*items, *after[: credit_at + 1]]
         for m in range(1, len(items)):
             if is_credit_line(lines[items[m]]) or (m == len(items) - 1 and date_only[items[m]]):
-                # The headline is right above, or above a one-line teaser.
-                cut = m - 2 if m >= 2 and not title_like[items[m - 1]] and title_like[items[m - 2]] else m - 1
+                # The headline is right above, or above a teaser, a standfirst, a
+                # share bar or a caption: the nearest headline-sized line within seven.
+                cut = m - 1
+                for k in range(m - 1, max(-1, m - 8), -1):
+                    if roles[items[k]] is None and title_like[items[k]] and lines[items[k]].count(" ") >= 3:
+                        cut = k
+                        break
+                    if is_credit_line(lines[items[k]]):
+                        break
                 del items[cut:]
                 break
+        items = [k for k in items if k < stop]
         # The headline-sized line right over the first running text is the article's headline.
         over_text = len(items) >= 2 and stop < n and prose[stop] and all(not length[k] for k in range(items[-1] + 1, stop))
         if over_text and title_like[items[-1]] and lines[items[-1]].count(" ") >= 3 and not any(prose[k] for k in range(i)):

@@ -99,8 +99,8 @@ def parse_byline(line: str) -> str | None:
     --------
     >>> parse_byline("By Jane Q. Doe, example.org")
     'Jane Q. Doe'
-    >>> parse_byline("By Jane DoeStaff Writer , example.com")
-    'Jane Doe'
+    >>> parse_byline("By Jane DoeStaff Writer , example.com"), parse_byline("By Jane Doe For ExampleOnline")
+    ('Jane Doe', 'Jane Doe')
     >>> parse_byline("by Staff Reporter"), parse_byline("Posted by u/caspian_drift 2 years ago")
     ('Staff Reporter', 'caspian_drift')
     >>> parse_byline("by the way, who asked?") is None
@@ -117,7 +117,7 @@ def parse_byline(line: str) -> str | None:
     rest = _AGE_TAIL.sub("", m.group("rest"))
     if handle:
         rest = re.sub(r"^(?:u/|@)", "", rest)
-    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}", rest, maxsplit=1)[0]
+    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}|\s+(?:[Ff]or|[Ii]n)\s+(?=[A-Z]|the\s)", rest, maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
     # A desk or agency credit made only of such words ("Staff Reporter",
@@ -440,7 +440,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     content = [i for i in content if roles[i] is None]
     _mark_credits(lines, roles, doc, content[:8])
     content = [i for i in content if roles[i] is None]
-    for i in content[:4] + content[-8:]:
+    for i in content[:6] + content[-8:]:
         if roles[i] is not None:
             continue
         # A length test, then the match, spare most lines a call.
@@ -454,7 +454,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             doc.meta.append(i)
             if doc.published is None:  # "By NAME | March 14, 2022"
                 doc.published = parse_date(lines[i])
-    for i in content[:4] + [k for k in content[-3:] if DATED_META.match(lines[k])]:  # "Published on ..." may close the text
+    for i in content[:6] + [k for k in content[-3:] if DATED_META.match(lines[k])]:  # "Published on ..." may close the text
         if roles[i] is None:
             date = _meta_date(lines[i])
             if date is not None:  # the first date line is the publication date; others ("Updated: ...") are meta too
@@ -691,10 +691,12 @@ def _is_meta(line: str) -> bool:
 # Credits other than the author's byline: photos, translation, the original's author, an "Authors:" list.
 _CREDIT_LABEL = re.compile(
     r"^(?:photos?|photographs?|photography|pictures?|images?|video|illustrations?|translated|translation|"
-    r"original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)(?:\s+by\b|\s*:)\s*\S",
+    r"original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)(?:\s+by\b|\s*:)\s*\S"
+    r"|^published\s+in\s+[A-Z]",
     re.I,
 )
-_CREDIT_STARTS = ("photo", "pictu", "image", "video", "illus", "trans", "origi", "addit", "editi", "edite", "autho", "contr", "writt")
+_CREDIT_STARTS = ("photo", "pictu", "image", "video", "illus", "trans", "origi", "addit", "editi", "edite", "autho", "contr", "writt",
+                  "publi")  # fmt: skip
 _AUTHORS_LABEL = re.compile(r"^(?:authors?|contributors?|written\s+by)\s*:?$", re.I)
 
 
