@@ -125,6 +125,8 @@ DATED_META = re.compile(
     re.I,
 )
 # A credit under a headline: "By NAME", "Written by NAME", "Opinion by NAME".
+# The same in Persian and Arabic: "written by", "by", "author:", "by the pen of".
+_RTL_CREDIT = re.compile(r"^(?:نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط|نویسنده\s*:|بقلم|الكاتب\s*:?|كتبه)\s*\S")
 _BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+)?by\s", re.I)
 
 
@@ -141,7 +143,7 @@ def is_credit_line(line: str) -> bool:
     """
     if len(line) > 80:
         return False
-    if _BY_CREDIT.match(line):
+    if _BY_CREDIT.match(line) or (line[0] >= "\u0600" and _RTL_CREDIT.match(line)):
         return True
     m = DATED_META.match(line)
     if m is not None:
@@ -208,7 +210,7 @@ _SIDEBAR_CUE = re.compile(
       | see\s+also | also\s+read | from\s+the\s+archives? | highlights | categories | archives? | tags
       | popular | latest | trending(?:\s+now)? | related | in\s+case\s+you\s+missed\s+it | don'?t\s+miss
       | (?:مطالب|اخبار|خبرهای|مقالات|أخبار)\s+(?:مرتبط|مشابه|پیشنهادی|ذات\s+صلة|مشابهة) | پربازدیدترین(?:\u200cها|\s+ها)?
-      | آخرین\s+(?:اخبار|مطالب|خبرها) | الأكثر\s+(?:قراءة|مشاهدة) | آخر\s+الأخبار | اقرأ\s+(?:أيضا|أيضاً|المزيد))\s*:?$""",
+      | آخرین\s+(?:اخبار|مطالب|خبرها) | (?:نوشته|مطالب|یادداشت)\u200c?\s?های\s+(?:تازه|اخیر|جدید|مرتبط) | بایگانی | الأكثر\s+(?:قراءة|مشاهدة) | آخر\s+الأخبار | اقرأ\s+(?:أيضا|أيضاً|المزيد))\s*:?$""",
     re.I | re.X,
 )
 
@@ -250,7 +252,7 @@ _COMMENT_HEADER = re.compile(
     r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+(?:on\b|»)(?P<when>.{0,40})$",
     re.I,
 )
-_SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes)\s*:$", re.I)
+_SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes|گفت|می\u200c?\s?گوید|نوشت|قال|كتب|يقول)\s*:$", re.I)
 # "Reza K • 2 years ago": a comment system that dates comments by their age.
 # The name may stand on the line above, the age line then starting with the dot.
 _AGO = re.compile(
@@ -268,8 +270,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
 
     >>> parse_comment_header("by A Reader (not verified) on")
     ('A Reader', None, True)
-    >>> parse_comment_header("Sam says:")
-    ('Sam', None, False)
+    >>> parse_comment_header("Sam says:"), parse_comment_header("سیمین گفت:")
+    (('Sam', None, False), ('سیمین', None, False))
     >>> parse_comment_header("by sam_k » Tue Jan 05, 2021 4:02 pm")  # a forum post
     ('sam_k', datetime.date(2021, 1, 5), True)
     >>> parse_comment_header("Reza K • 2 years ago")
@@ -465,7 +467,12 @@ def shape_role(line: str) -> str | None:
 _ARABIC_SCRIPT_CHROME = (
     (re.compile(r"^(?:زمان\s+(?:مطالعه|خواندن)|مدت\s+زمان\s+مطالعه|وقت\s+القراءة|مدة\s+القراءة)\s*:?"), NAV),
     (re.compile(r"^(?:اشتراک\u200c?\s?گذاری|به\s+اشتراک\s+بگذارید|شارك|مشاركة|شارك\s+الخبر)\s*:?$"), SHARE),
-    (re.compile(r"^(?:برچسب\u200c?\s?ها|کلیدواژه\u200c?\s?ها|کلید\s+واژه\u200c?\s?ها|تگ\u200c?\s?ها|الوسوم|كلمات\s+مفتاحية)\s*:"), NAV),
+    (re.compile(r"^(?:برچسب\u200c?\s?ها|کلیدواژه\u200c?\s?ها|کلید\s+واژه\u200c?\s?ها|تگ\u200c?\s?ها|الوسوم|كلمات\s+مفتاحية"
+                r"|دسته\u200c?\s?بندی|موضوعات|التصنيف|القسم)\s*:"), NAV),
+    (re.compile(r"^(?:جستجو(?:\s+برای)?|بحث|ابحث)\s*:?$"), NAV),
+    (re.compile(r"^(?:[\d۰-۹٠-٩]+|یک|بدون)\s+(?:دیدگاه|نظر|پاسخ|تعليق|تعليقات|ردود)(?:\s+(?:برای|به|على)\s+.{1,200})?$"), COMMENT_COUNT),
+    (re.compile(r"^(?:پاسخ|پاسخ\s+دادن|رد|الرد|دیدگاهتان\s+را\s+بنویسید|دیدگاه\s+بگذارید|اترك\s+تعليقا|أضف\s+تعليقا?)\s*$"), COMMENT_COUNT),
+    (re.compile(r".{0,20}(?:نشانی\s+ایمیل\s+شما\s+منتشر\s+نخواهد\s+شد|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)"), NAV),
     (re.compile(r"^(?:عضویت\s+در\s+خبرنامه|اشتراک\s+در\s+خبرنامه|اشترك\s+في\s+النشرة|النشرة\s+البريدية)"), NAV),
     (re.compile(r".{0,60}(?:با\s+ذکر\s+منبع\s+(?:آزاد|مجاز)|حقوق.{0,40}محفوظ|جميع\s+الحقوق\s+محفوظة)"), FOOTER),
 )

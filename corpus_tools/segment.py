@@ -55,7 +55,7 @@ from .lines import (
 # The credit word, then a colon or a space (so "Byzantine" and "Authoritarian" are no bylines).
 _BYLINE = re.compile(
     r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+by|author"
-    r"|نویسنده|بقلم|الكاتب|كتبه)(?:\s*:\s*|\s+)"
+    r"|نویسنده|بقلم|الكاتب|كتبه|نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط)(?:\s*:\s*|\s+)"
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
 )
@@ -117,7 +117,7 @@ def parse_byline(line: str) -> str | None:
     rest = _AGE_TAIL.sub("", m.group("rest"))
     if handle:
         rest = re.sub(r"^(?:u/|@)", "", rest)
-    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}|\s+(?:[Ff]or|[Ii]n)\s+(?=[A-Z]|the\s)", rest, maxsplit=1)[0]
+    rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}|\s+(?:[Ff]or|[Ii]n)\s+(?=[A-Z]|the\s)|\s+(?:در|فی|في)\s+", rest, maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
     # A desk or agency credit made only of such words ("Staff Reporter",
@@ -661,7 +661,9 @@ _BY_WHEN = re.compile(
     r"\s+(?:at|on|in)\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)", re.I
 )
 _THREAD_START = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\b", re.I
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\b"
+    r"|^(?:[\d۰-۹٠-٩]+|یک)\s+(?:دیدگاه|نظر|تعليق|تعليقات)\s+(?:برای|به|على)\s",
+    re.I,
 )
 _BREADCRUMB = re.compile(r"\s+[›»>/|]\s+")
 
