@@ -65,6 +65,8 @@ _SHARE_PHRASE = re.compile(
     r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|full|article|story|post|page|piece))*\s*:?$",
     re.I,
 )
+# "Follow Jane Doe on Twitter @janedoe" closing a story.
+_FOLLOW_ON = re.compile(rf"^follow\s+.{{1,60}}\s+on\s+(?:{_SOCIAL})\b", re.I)
 _FOOTER_START = re.compile(
     r"^\W*(?:copyright\b|(?:proudly\s+)?powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b|theme\s*:.{1,60}\bby\b)", re.I
 )
@@ -171,7 +173,8 @@ _SITE_NOTICE = re.compile(
       | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
          | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
          | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
-         | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own)""",
+         | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own
+         | an?\s+(?:version|shorter\s+version)\s+of\s+this\s+(?:article|story|piece)\s+appears?\s+in\s+print)""",
     re.I | re.X,
 )
 
@@ -181,7 +184,7 @@ def _notice_hint(low: str) -> bool:
     return (
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
-        or "your privacy" in low
+        or "your privacy" in low or "in print" in low
     )  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
@@ -193,7 +196,7 @@ _COMMENT_COUNT = re.compile(
         \s+(?:on|to)\s+.{{1,200}}
       | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
         (?:\s*[•·|]\s*share\s*›?)?
-      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+)
+      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+) | (?:show|view|hide|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | (?:(?:reply|share|report|save|quote|permalink|edit|flag|like|upvote|downvote|vote|award|more)\b[\s•·|›]*){{2,}})$""",
     re.I | re.X,
 )
@@ -423,8 +426,8 @@ def shape_role(line: str) -> str | None:
                 return role
     if n == 1 and line in "·•|/":
         return NAV  # a lone separator between credit items
-    if n <= 30 and " " not in line and _slug(line):
-        return NAV  # an editing slug or file code ("6294**1412")
+    if n <= 30 and " " not in line and (_slug(line) or _INITIALS_SLUG.match(line)):
+        return NAV  # an editing slug or file code ("6294**1412", "lg/fz/dv")
     if line.endswith(_NEW_TAB):
         return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
     if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line) and _CAPTION_CREDIT.search(line):
@@ -438,7 +441,7 @@ def shape_role(line: str) -> str | None:
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
         return None  # no furniture shape starts like this (the common case: text)
     bare = _strip_bullet(line) if line[0] in _BULLET_CHARS else line
-    if _SHARE.match(bare) or (n < 60 and _SHARE_PHRASE.match(line)):
+    if _SHARE.match(bare) or (n < 60 and _SHARE_PHRASE.match(line)) or (n <= 120 and _FOLLOW_ON.match(line)):
         return SHARE
     if n <= 200 and _is_footer(line):
         return FOOTER
@@ -477,6 +480,9 @@ _ARABIC_SCRIPT_CHROME = (
     (re.compile(r".{0,60}(?:با\s+ذکر\s+منبع\s+(?:آزاد|مجاز)|حقوق.{0,40}محفوظ|جميع\s+الحقوق\s+محفوظة)"), FOOTER),
 )
 _NEW_TAB = ("opens new tab", "opens in new tab", "opens in a new tab", "opens new window", "opens in a new window")
+
+
+_INITIALS_SLUG = re.compile(r"^[a-z]{2,3}(?:/[a-z]{2,3}){1,5}$")
 
 
 def _slug(line: str) -> bool:
@@ -760,6 +766,8 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             continue
         if date_only[i] or feats.footer_date[i] is not None or feats.comment[i] is not None:
             continue  # a post's date or footer, or a comment's header: no heading
+        if keys[i].startswith("about the author"):
+            continue  # an author's bio follows, not teasers
         if stops is None:
             # A block runs to the next body paragraph, post footer or comment header.
             nonblank = [k for k, ln in enumerate(length) if ln]

@@ -304,9 +304,17 @@ def _credited_headlines(lines, roles, feats) -> list[int]:
         if not is_credit_line(line):
             continue
         h = _previous_nonblank(lines, i)
-        if h is not None and i - h <= 2 and roles[h] is None and feats.title_like[h] and not is_credit_line(lines[h]):
+        headline = h is not None and roles[h] is None and feats.title_like[h] and not feats.date_only[h]
+        if headline and i - h <= 2 and not is_credit_line(lines[h]):
             heads.append(h)
-    return heads
+    # Posts have text between their heads: two within a few lines are one article's
+    # headline, standfirst and credits.
+    kept = []
+    for h in heads:
+        if kept and sum(1 for k in range(kept[-1] + 1, h) if lines[k]) < 3:
+            continue
+        kept.append(h)
+    return kept
 
 
 def _closing_credits(lines, roles, feats) -> list[int]:
@@ -424,13 +432,23 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             for h in header[:-1]:
                 roles[h] = IMAGE_ALT
                 alt_keys.add(line_key(lines[h]))
-        near = [c for c in content if c < title_i][-3:]
+        # Credits right over the title: at most three other lines (blank ones aside) between.
+        near = [c for c in content if c < title_i and sum(1 for k in range(c + 1, title_i) if lines[k]) <= 3]
         for i in content:
             if i < title_i and roles[i] is None:
                 name = parse_byline(lines[i]) if i in near and _BYLINE.match(lines[i]) else None
                 if name and doc.author is None:  # "Posted by NAME" over the title
                     roles[i], doc.author = AUTHOR, name
                     doc.meta.append(i)
+                    continue
+                date = _meta_date(lines[i]) if i in near and doc.published is None else None
+                if date is not None:  # an author box over the title: name, post, date, reading time
+                    roles[i], doc.published = DATE_ROLE, date
+                    doc.meta.append(i)
+                    box = [k for k in near if k < i and roles[k] is None and len(lines[k]) <= 40 and _NAME_LINE.match(lines[k])]
+                    if box and doc.author is None:
+                        roles[box[-1]], doc.author = AUTHOR, lines[box[-1]]
+                        doc.meta.append(box[-1])
                     continue
                 roles[i] = REPEATED if soft[i] else (NAV if listing or is_title_like(lines[i]) else None)
         title_key = _squash(doc.title)
@@ -615,14 +633,15 @@ def _author_from_bio(lines, roles, doc: DocDraft) -> None:
                 doc.body.remove(i)
                 doc.meta.append(i)
                 return
+    # The heading may be repeated on other pages of the site (and so not in the body).
     tail = doc.body[-8:]
-    for n, i in enumerate(tail):
-        if lines[i][:5].lower() != "about":
+    for i in range(tail[0], tail[-1]):
+        if lines[i][:5].lower() != "about" or roles[i] not in (BODY, REPEATED):
             continue
         head = _ABOUT_AUTHOR.match(lines[i])
         if head is None or len(lines[i]) > 300:
             continue
-        bio_i = i if head.end() < len(lines[i]) else (tail[n + 1] if n + 1 < len(tail) else None)
+        bio_i = i if head.end() < len(lines[i]) else next((k for k in tail if k > i), None)
         if bio_i is None:
             return
         m = _BIO.match(lines[bio_i][head.end() :] if bio_i == i else lines[bio_i])
@@ -631,7 +650,8 @@ def _author_from_bio(lines, roles, doc: DocDraft) -> None:
         doc.author = _TITLE_WORD.sub("", m.group("name"))
         for k in {i, bio_i}:
             roles[k] = AUTHOR
-            doc.body.remove(k)
+            if k in doc.body:
+                doc.body.remove(k)
             doc.meta.append(k)
         return
 
@@ -731,6 +751,8 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 4], i)
         if gap is None and not _isolated(lines, roles, i, lo, hi):
             continue
+        if gap is not None and len(line) <= 40 and _NAME_LINE.match(line):
+            continue  # an author box: the name over its post and date
         # A menu (not a lone tag line) between it and the text: a masthead.  Over
         # its date line, a masthead has a menu under that and then another
         # headline (a headline may have a share bar there, then the text).

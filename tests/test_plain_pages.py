@@ -15,7 +15,10 @@ lede are shown twice, an NGO press release, Persian and Arabic stories, a wire
 story, a story between long menus, a WordPress post with comments, a
 commentary with an "Authors:" list, a translated article, a photo gallery, a
 broadcaster's story dated "12.08.2021", a magazine long read, a blog archive,
-a discussion thread) are loaded as they are and with a
+a discussion thread, a US newspaper story, an agency story dated "30/06/2018",
+a state-media story, a Persian blog post with comments, a publication post, a
+local TV story, an explainer, a regional trial story, a blog post with an
+author box) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -293,6 +296,18 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
         ("broadcaster_story_dotted_date", "Germany charges two men with spying on Iranian exiles for Tehran", "Jonas Brenner", "2021-08-12"),
         # "Archive" inside the menu; "— NAME is a writer based in Berlin." closing the text.
         ("magazine_long_read", "The Ones Who Walked Away", "Miriam Achterberg", "2020-01-15"),
+        # A section menu taken for a sidebar would swallow the headline: it ends at the byline seven lines down.
+        ("us_newspaper_story", "Exiled Iranian Group Courts Washington With Rallies, Lobbyists and Famous Friends",
+         "Margaret Ellison and Daniel Okafor", "2019-06-03"),
+        ("agency_story_slashed_date", "Thousands of Iranian exiles rally near Paris, call for 'regime change' in Tehran", None, "2018-06-30"),
+        ("state_media_story", "Former MKO members reveal abuses at terrorist group's camp in Albania", None, "2019-01-14"),
+        ("publication_post", "Why I Left the MEK: Three Defectors Tell Their Stories", "Leila Farahani", "2020-11-08"),
+        ("local_tv_story", "Iranian-Americans rally in Westwood, urge tougher stance on Tehran", "Jenna Alvarez", "2019-08-05"),
+        ("explainer", "What is the MEK? Explained", "Anika Rao", "2023-06-22"),
+        # Headline, standfirst, byline and date close together: one article, not a listing of two.
+        ("regional_trial_story", "Albanian court convicts two men of spying on Iranian exiles at Manez camp", "Tomas Reyes", "2022-11-17"),
+        # An author box over the headline: name, "Contributor", date, reading time.
+        ("blog_author_box", "Albania's Quiet Bargain: What Became of the Residents of Camp Liberty", "Rebecca Thornhill", "2017-03-12"),
     ],
 )  # fmt: skip
 def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, author, published):
@@ -308,6 +323,11 @@ def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, auth
         ("ngo_press_release", ["FOR IMMEDIATE RELEASE", "Download as PDF", "Français", "###", "Media contact", "Sign up"]),
         ("wire_service_story", ["opens new tab", "[1/2]", "(Reporting by"]),
         ("wordpress_blog_post", ["Like Loading", "Powered by", "Theme:"]),
+        ("us_newspaper_story", ["Share full article", "Read in app", "appears in print", "Advertisement"]),
+        ("agency_story_slashed_date", ["lg/fz/dv", "Published on"]),
+        ("state_media_story", ["News ID", "6294**1412"]),
+        ("local_tv_story", ["Watch the video above"]),
+        ("regional_trial_story", ["Show comments", "RELATED:", "Follow Tomas Reyes"]),
         # Reading time, share and tag labels, related and most-viewed lists, the newsletter box, the reuse notice.
         ("persian_news_article", ["زمان مطالعه", "اشتراک", "برچسب", "مطالب مرتبط", "پربازدیدترین", "خبرنامه", "ذکر منبع"]),
     ],
@@ -360,6 +380,15 @@ def test_discussion_thread_with_votes_and_relative_ages(plain):
     assert docs["title"].iloc[1:].isna().all()
     assert docs["text"].iloc[-1].endswith("Take that for whatever it's worth.")
     assert not docs["text"].str.contains("Reply Share|Upvoted|Sort By", regex=True).any()
+
+
+def test_persian_blog_post_and_its_comments(plain):
+    """"نوشته شده توسط NAME در DATE" under the headline; comments "NAME گفت:" / "NAME می‌گوید:" with Solar Hijri dates."""
+    docs = plain.docs[plain.docs["source"] == "persian_blog_with_comments.txt"]
+    assert docs["kind"].tolist() == ["article", "comment", "comment", "comment"]
+    assert docs["author"].tolist() == ["بهرام کیانی", "سیمین", "آرش", "مهرداد"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2019-03-16", "2019-03-17", "2019-03-22", "2019-03-30"]
+    assert docs["text"].iloc[1].startswith("چقدر حرف دل من را زدید.")
 
 
 def test_blog_archive_posts(plain):
