@@ -750,6 +750,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     n = len(lines)
     done = 0  # lines before this index are inside a block already
     stops = nonblank = None
+    first_prose = n
     title_like, date_only, bullet, keys, head = feats.title_like, feats.date_only, feats.bullet, feats.key, feats.head
 
     def heading(k: int) -> bool:  # a sidebar cue, or a heading-shaped line repeated across pages
@@ -782,6 +783,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             if any(prose):
                 stops += [k for k, nxt in pairwise(nonblank) if prose[k] and (prose[nxt] or rich[nxt])]
             stops = sorted(set(stops))
+            first_prose = next((k for k, p in enumerate(prose) if p), n)
         s = bisect_right(stops, i)
         stop = stops[s] if s < len(stops) else n
         items = nonblank[bisect_right(nonblank, i) : bisect_left(nonblank, stop)]
@@ -793,7 +795,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         # The credit may come just after the block (a caption long enough to end it
         # stands between): the article's head then ends the block.
         after = nonblank[bisect_left(nonblank, stop) : bisect_left(nonblank, stop) + 2] if stop < n else []
-        credit_at = next((a for a, k in enumerate(after) if is_credit_line(lines[k])), None)
+        credit_at = 0 if after and is_credit_line(lines[after[0]]) else 1 if len(after) > 1 and is_credit_line(lines[after[1]]) else None
         if items and credit_at is not None:
             items = [*items, *after[: credit_at + 1]]
         for m in range(1, len(items)):
@@ -812,7 +814,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         items = [k for k in items if k < stop]
         # The headline-sized line right over the first running text is the article's headline.
         over_text = len(items) >= 2 and stop < n and prose[stop] and all(not length[k] for k in range(items[-1] + 1, stop))
-        if over_text and title_like[items[-1]] and lines[items[-1]].count(" ") >= 3 and not any(prose[k] for k in range(i)):
+        if over_text and title_like[items[-1]] and lines[items[-1]].count(" ") >= 3 and i < first_prose:
             items.pop()
         j = items[-1] + 1 if items else i + 1
         free = [k for k in items if roles[k] is None]

@@ -433,7 +433,14 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                 roles[h] = IMAGE_ALT
                 alt_keys.add(line_key(lines[h]))
         # Credits right over the title: at most three other lines (blank ones aside) between.
-        near = [c for c in content if c < title_i and sum(1 for k in range(c + 1, title_i) if lines[k]) <= 3]
+        near, k, seen = [], title_i - 1, 0
+        while k >= lo and seen <= 3:
+            if lines[k]:
+                if roles[k] is None:
+                    near.append(k)
+                seen += 1
+            k -= 1
+        near.reverse()
         for i in content:
             if i < title_i and roles[i] is None:
                 name = parse_byline(lines[i]) if i in near and _BYLINE.match(lines[i]) else None
@@ -452,18 +459,22 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                     continue
                 roles[i] = REPEATED if soft[i] else (NAV if listing or is_title_like(lines[i]) else None)
         title_key = _squash(doc.title)
+        # A line over twice the title's squashed length cannot squash to it (lines
+        # have single spaces, so squashing at most halves them).
+        longest = 2 * len(title_key) + 1
         for i in content:
-            if i > title_i and roles[i] is None and _squash(lines[i]) == title_key:
+            if i > title_i and roles[i] is None and len(lines[i]) <= longest and _squash(lines[i]) == title_key:
                 roles[i] = DUPLICATE
     content = [i for i in content if roles[i] is None]
     _mark_credits(lines, roles, doc, content[:8])
     content = [i for i in content if roles[i] is None]
+    first3 = content[:3]
     for i in content[:6] + content[-8:]:
         if roles[i] is not None:
             continue
         # A length test, then the match, spare most lines a call.
         name = parse_byline(lines[i]) if len(lines[i]) <= 120 and _BYLINE.match(lines[i]) else None
-        if name is None and doc.author is None and i in content[:3] and title_i is not None and i > title_i:
+        if name is None and doc.author is None and title_i is not None and i > title_i and i in first3:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
         if name and doc.author is None:
