@@ -94,7 +94,7 @@ _TOP_NAV = re.compile(
     r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search|menu)\s*)+|skip\s+to\s+.{1,40}|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
-      | like\s+loading\.*|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
+      | like\s+loading\.*|(?:url|link|source\s+url|permalink)\s*:\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
       | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
       | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
       | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
@@ -107,11 +107,15 @@ READ_MORE = re.compile(
     r"\s*(?:»|›|>|→|\.\.\.|…)?\s*\]?$",
     re.I,
 )
+#: Units of a relative age ("3 hours ago", "2h ago", "2 yr. ago").
+AGE_UNIT = r"(?:sec(?:ond)?|s|min(?:ute)?|m|h(?:ou)?r|h|d(?:ay)?|w(?:ee)?k|w|mo(?:nth)?|y(?:ea)?r|y)s?"
+AGE_LINE = re.compile(rf"^(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:(?:hits|views|reads|visits|visited)\s*:?\s*[\d,.]+(?:\s+times)?"
     r"|[\d,.]+[km]?\s+(?:views|hits|reads|visits|likes?|followers?|claps?|shares?|reactions?|retweets?|reposts?|subscribers?)"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?"  # "3 minute read"
-    r"|[\d,.]{1,6}[km]?)$",  # a bare count (votes, likes) on a line of its own
+    r"|[\d,.]{1,6}[km]?"  # a bare count (votes, likes) on a line of its own
+    rf"|(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago)$",  # "3 hours ago"
     re.I,
 )
 # A link to another story set between paragraphs, and a photo caption or credit.
@@ -129,7 +133,10 @@ DATED_META = re.compile(
 # A credit under a headline: "By NAME", "Written by NAME", "Opinion by NAME".
 # The same in Persian and Arabic: "written by", "by", "author:", "by the pen of".
 _RTL_CREDIT = re.compile(r"^(?:نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط|نویسنده\s*:|بقلم|الكاتب\s*:?|كتبه)\s*\S")
-_BY_CREDIT = re.compile(r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+)?by\s", re.I)
+_BY_CREDIT = re.compile(
+    r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed|hosted|presented)\s+)?by\s",
+    re.I,
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -152,7 +159,7 @@ def is_credit_line(line: str) -> bool:
         return any(ch.isdigit() for ch in m.group("rest"))
     if "|" in line or "·" in line or "•" in line:  # "Jane Doe | Feb 20, 2023", "20 Feb 2023 · Jane Doe"
         parts = [p.strip() for p in re.split(r"[|·•]", line) if p.strip()]
-        if len(parts) == 2 and any(_NAME_ONLY.match(p) for p in parts) and any(DATE.fullmatch(p) for p in parts):
+        if len(parts) == 2 and any(_NAME_ONLY.match(p) for p in parts) and any(DATE.fullmatch(p) or AGE_LINE.match(p) for p in parts):
             return True
     if "by " not in line and "By " not in line and "BY " not in line:
         return False
@@ -172,7 +179,7 @@ _SITE_NOTICE = re.compile(
       | \brequired\s+fields\s+are\s+marked | ^we\s+(?:value|care\s+about|respect)\s+your\s+privacy\W*$
       | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
          | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
-         | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
+         | comments\s+are\s+(?:moderated|closed|reviewed)\b | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
          | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own
          | an?\s+(?:version|shorter\s+version)\s+of\s+this\s+(?:article|story|piece)\s+appears?\s+in\s+print)""",
     re.I | re.X,
@@ -184,7 +191,7 @@ def _notice_hint(low: str) -> bool:
     return (
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
-        or "your privacy" in low or "in print" in low
+        or "your privacy" in low or "in print" in low or "comments are" in low
     )  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
@@ -255,11 +262,12 @@ _COMMENT_HEADER = re.compile(
     r"(?P<marker>\s*\((?:not verified|unverified|guest|anonymous|visitor)\))?\s+(?:on\b|»)(?P<when>.{0,40})$",
     re.I,
 )
+_WROTE_ON = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:wrote|commented|said|posted)\s+(?:on|at)\s+(?P<when>.{6,40}?)\s*:$", re.I)
 _SAYS = re.compile(r"^(?P<name>\S.{0,50}?)\s+(?:says|said|wrote|writes|گفت|می\u200c?\s?گوید|نوشت|قال|كتب|يقول)\s*:$", re.I)
 # "Reza K • 2 years ago": a comment system that dates comments by their age.
 # The name may stand on the line above, the age line then starting with the dot.
 _AGO = re.compile(
-    r"^(?:(?P<name>\S.{0,40}?)\s*)?[•·|]\s*(?:\d+|an?|one)\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r)s?\.?\s+ago$",
+    rf"^(?:(?P<name>\S.{{0,40}}?)\s*)?[•·|]\s*(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$",
     re.I
 )
 _COUNT_NAME = re.compile(r"^[\d,.]+[km]?\s+\w+$", re.I)  # "4 comments", "12 replies": a teaser's count, no name
@@ -278,9 +286,9 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     >>> parse_comment_header("by sam_k » Tue Jan 05, 2021 4:02 pm")  # a forum post
     ('sam_k', datetime.date(2021, 1, 5), True)
     >>> parse_comment_header("Reza K • 2 years ago")
-    ('Reza K', None, True)
+    ('Reza K', None, False)
     >>> parse_comment_header("• 3 years ago"), parse_comment_header("4 comments • 3 years ago")  # the name is on the line above
-    (('', None, True), None)
+    (('', None, False), None)
     """
     if len(line) > 110:
         return None
@@ -294,6 +302,11 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
         if when and date is None and not re.search(r"\d", when):
             return None
         return name, date, bool(m.group("marker")) or date is not None
+    m = _WROTE_ON.match(line)
+    if m and len(m.group("name").split()) <= 5:
+        date = parse_date(m.group("when"))
+        if date is not None:
+            return m.group("name").strip(), date, True
     m = _SAYS.match(line)
     if m and len(m.group("name").split()) <= 5:
         return m.group("name").strip(), None, False
@@ -301,7 +314,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     if m:
         name = (m.group("name") or "").strip()
         if len(name.split()) <= 5 and not _COUNT_NAME.match(name):
-            return name, None, True
+            # Not strong: "NAME | 2h ago" is also an article's credit line.
+            return name, None, False
     return None
 
 
@@ -379,7 +393,7 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
-    reject decline manage for download proudly theme loading watch aa a news story article
+    reject decline manage for download proudly theme loading watch aa a news story article url link source
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ._datetext import DATE, date_of_match, is_date_line, parse_date
 from .lines import (
+    AGE_UNIT,
     AUTHOR,
     BLANK,
     BODY,
@@ -54,7 +55,7 @@ from .lines import (
 
 # The credit word, then a colon or a space (so "Byzantine" and "Authoritarian" are no bylines).
 _BYLINE = re.compile(
-    r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed)\s+by|author"
+    r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed|hosted|presented)\s+by|author"
     r"|نویسنده|بقلم|الكاتب|كتبه|نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط)(?:\s*:\s*|\s+)"
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
@@ -145,7 +146,8 @@ def parse_byline(line: str) -> str | None:
     return " ".join(tokens)
 
 
-_AGE_TAIL = re.compile(r"\s+(?:\d+|an?|one)\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r)s?\.?\s+ago$", re.I)
+_HANDLE = re.compile(r"^(?P<name>[A-Z][^\W\d_]*(?:[ '’.-][A-Z][^\W\d_]*){1,3})\s+@\w{2,30}$")
+_AGE_TAIL = re.compile(rf"\s+(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$", re.I)
 
 
 def page_site(lines: list[str], roles: list[str | None]) -> str | None:
@@ -328,8 +330,20 @@ def _closing_credits(lines, roles, feats) -> list[int]:
         if h is None or i - t > 2 or t - h > 2 or roles[t] is not None or roles[h] is not None:
             continue
         if not feats.title_like[t] and feats.title_like[h] and not is_credit_line(lines[h]):
-            ends.append(i)
+            # The post's date may follow its credit ("By NAME" / "3 hours ago" / "March 5, 2024").
+            k, end = i + 1, i
+            while k < len(lines) and (not lines[k] or roles[k] == NAV or is_date_line(lines[k])):
+                if lines[k] and is_date_line(lines[k]):
+                    end = k
+                    break
+                if lines[k] and not _AGE.match(lines[k]):
+                    break
+                k += 1
+            ends.append(end)
     return ends
+
+
+_AGE = re.compile(rf"^(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$", re.I)
 
 
 def _credit_name(line: str) -> str | None:
@@ -474,6 +488,10 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             continue
         # A length test, then the match, spare most lines a call.
         name = parse_byline(lines[i]) if len(lines[i]) <= 120 and _BYLINE.match(lines[i]) else None
+        if name is None and ("|" in lines[i] or "·" in lines[i]) and is_credit_line(lines[i]):
+            name = _credit_name(lines[i])  # "Jane Doe | 2h ago"
+        if name is None and len(lines[i]) <= 60 and lines[i].count("@") == 1 and (at := _HANDLE.match(lines[i])):
+            name = at.group("name")  # "Jane Doe @janedoe" over a post
         if name is None and doc.author is None and title_i is not None and i > title_i and i in first3:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
@@ -595,7 +613,7 @@ _BIO_LINE = re.compile(
     r"correspondent|editor|researcher|analyst|director|reporter|scholar|columnist|contributor|founder|historian|commentator|"
     r"lawyer|economist|diplomat|activist|novelist|poet|scientist|doctor|physician|teacher|student|consultant|expert)s?\b"
 )
-_CREDITS_NOTE = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\b.{0,200}\)$", re.I)
+_CREDITS_NOTE = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{0,200}$", re.I)
 #: Marks that end a press release's text ("###", "-30-", "- ENDS -").
 _RELEASE_END = frozenset({"###", "# # #", "-30-", "- 30 -", "ends", "- ends -", "-ends-", "end"})
 #: The same as written on pages, to find them with one set test per document.
@@ -623,7 +641,7 @@ def _mark_release_end(lines, roles, doc: DocDraft) -> None:
             body[:] = [i for i in body if i < k]
             return
     i = body[-1]
-    if lines[i][0] == "(" and _CREDITS_NOTE.match(lines[i]):
+    if lines[i][0] in "(ARWECParwecp" and len(lines[i]) <= 220 and _CREDITS_NOTE.match(lines[i]):
         roles[i] = AUTHOR
         body.pop()
         doc.meta.append(i)
@@ -716,7 +734,7 @@ def _has_letters(line: str) -> bool:
 
 
 def _is_meta(line: str) -> bool:
-    if len(line) <= 80 and (_CREDIT_LABEL.match(line) or _AUTHORS_LABEL.match(line)):
+    if len(line) <= 80 and (_CREDIT_LABEL.match(line) or _AUTHORS_LABEL.match(line) or _HANDLE.match(line)):
         return True
     return parse_byline(line) is not None or _meta_date(line) is not None
 
@@ -778,7 +796,7 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
     # A reference page names its subject at the top and again as the text's
     # first words, in a definition ("Camp Ashraf" ... "Camp Ashraf was a military base").
     opening = lines[first_text] if first_text < hi else ""
-    for c in reversed([c for c in content if c < first_text][-6:]):
+    for c in reversed([c for c in content if c < first_text][-12:]):
         line = lines[c]
         defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
         if defines and _has_letters(line) and not _is_meta(line):
@@ -894,9 +912,11 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
 
 
 def _meta_date(line: str) -> dt.date | None:
-    """The date of a date line ("Posted on ...", "June 21, 2023 12:14 PM GMT+1 Updated")."""
+    """The date of a date line ("Posted on ...", "June 21, 2023 12:14 PM GMT+1 Updated", "9:42 AM · Feb 27, 2024")."""
     if len(line) > 80:
         return None
+    if line[:1].isdigit() and (t := _LEAD_TIME.match(line)):
+        line = line[t.end() :]
     if is_date_line(line):
         return parse_date(line)
     m = DATE.match(line)
@@ -909,6 +929,7 @@ def _meta_date(line: str) -> dt.date | None:
     return None
 
 
+_LEAD_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[·•|,–-]\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _TERMINAL_STOP = re.compile(r"[.!?]\s")
 
