@@ -764,7 +764,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     n = len(lines)
     done = 0  # lines before this index are inside a block already
     stops = nonblank = None
-    first_prose = n
+    first_prose, last_prose = n, -1
     title_like, date_only, bullet, keys, head = feats.title_like, feats.date_only, feats.bullet, feats.key, feats.head
 
     def heading(k: int) -> bool:  # a sidebar cue, or a heading-shaped line repeated across pages
@@ -798,6 +798,7 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
                 stops += [k for k, nxt in pairwise(nonblank) if prose[k] and (prose[nxt] or rich[nxt])]
             stops = sorted(set(stops))
             first_prose = next((k for k, p in enumerate(prose) if p), n)
+            last_prose = next((k for k in range(n - 1, -1, -1) if prose[k]), -1)
         s = bisect_right(stops, i)
         stop = stops[s] if s < len(stops) else n
         items = nonblank[bisect_right(nonblank, i) : bisect_left(nonblank, stop)]
@@ -843,8 +844,11 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             cue = head[i] == 2
             # Under a heading that is only repeated (no sidebar wording), the
             # lines must look like teasers, and running text is not that.
+            # Nor may it hold all of the page's running text.
+            text_elsewhere = first_prose < i or last_prose >= j or not any(prose[k] for k in free)
             qualifies = (cue and titled >= 0.5 * m) or (
                 titled >= 0.35 * m
+                and text_elsewhere
                 and len([k for k in free if prose[k]]) < 0.3 * m
                 and (
                     len([k for k in free if soft[k] or date_only[k] or bullet[k] or _ellipsis(lines[k])]) >= 0.3 * m

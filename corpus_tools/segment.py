@@ -772,7 +772,11 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         if rich[i]:
             break
         if not (is_title_like(line) or line.endswith(("?", "!"))) or len(line) > 200 or not _has_letters(line):
-            continue
+            # A headline of two short sentences ("... Was Law, Not Endorsement. Washington Forgot.")
+            # ends with a stop, and its date or byline comes right under it.
+            two_sentences = line.endswith(".") and 1 <= line.count(". ") <= 3 and line.count(" ") < 20 and line[:1].isupper()
+            if not (two_sentences and n + 1 < len(pool) and pool[n + 1] == i + 1 + (not lines[i + 1]) and _is_meta(lines[pool[n + 1]])):
+                continue
         if len(_BREADCRUMB.findall(line)) >= 2:
             continue  # "Home › News › Politics": a trail, not a headline
         if _is_meta(line) or not any(k > i for k in content):
@@ -795,12 +799,20 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         cands.append((i, gap))
     # A reference page names its subject at the top and again as the text's
     # first words, in a definition ("Camp Ashraf" ... "Camp Ashraf was a military base").
-    opening = lines[first_text] if first_text < hi else ""
-    for c in reversed([c for c in content if c < first_text][-12:]):
-        line = lines[c]
-        defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
-        if defines and _has_letters(line) and not _is_meta(line):
-            return c, None
+    # (A hatnote or an infobox may come first: the first three lines of text are tried.)
+    texts: list[int] = []
+    for c in content if first_text < hi else ():
+        if c >= first_text and (rich[c] or is_prose(lines[c])):
+            texts.append(c)
+            if len(texts) == 3:
+                break
+    for t in texts:
+        opening = lines[t]
+        for c in reversed([c for c in content if c < t][-12:]):
+            line = lines[c]
+            defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
+            if defines and _has_letters(line) and not _is_meta(line):
+                return c, None
     if not cands and first_text < hi and lines[first_text].endswith("?"):
         # A thread's title asks a question, often long enough to pass for text,
         # under a flair or label and over the post's own text.

@@ -18,7 +18,9 @@ broadcaster's story dated "12.08.2021", a magazine long read, a blog archive,
 a discussion thread, a US newspaper story, an agency story dated "30/06/2018",
 a state-media story, a Persian blog post with comments, a publication post, a
 local TV story, an explainer, a regional trial story, a blog post with an
-author box) are loaded as they are and with a
+author box, a mobile page, a reference page with an infobox, a podcast
+episode, a social thread, a print version, a guest essay, an English page of a
+Persian outlet, an article with "NAME wrote on DATE:" comments) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -308,11 +310,27 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
         ("regional_trial_story", "Albanian court convicts two men of spying on Iranian exiles at Manez camp", "Tomas Reyes", "2022-11-17"),
         # An author box over the headline: name, "Contributor", date, reading time.
         ("blog_author_box", "Albania's Quiet Bargain: What Became of the Residents of Camp Liberty", "Rebecca Thornhill", "2017-03-12"),
+        # "NAME | 2h ago" under the headline (a credit, not a comment header), the date further down.
+        ("mobile_page_relative_age", "Albanian police raid Iranian dissident compound, seize computers and documents",
+         "Elira Vokshi", "2023-06-20"),
+        # A hatnote and an infobox between the subject and the sentence that defines it.
+        ("reference_page_with_infobox", "Camp Liberty", None, None),
+        ("podcast_episode", "Leaving the Organization: Three Former Members on Life After Ashraf", "Mina Castellanos-Rad", "2021-04-14"),
+        # "NAME @handle" over the thread, "9:42 AM · Feb 27, 2024" under it.
+        ("social_thread", None, "Nasrin Vahedi-Clark", "2024-02-27"),
+        ("print_version", "Rockets strike Camp Liberty as Iranian exiles press for faster resettlement", "Colm Ardagh", "2013-02-11"),
+        # A headline of two sentences, ending with a full stop, right over its date.
+        ("guest_essay", "Taking the M.E.K. Off the Terror List Was Law, Not Endorsement. Washington Forgot the Difference.",
+         None, "2022-11-14"),
+        ("english_page_of_persian_outlet", "Monarchists and Kurdish parties trade accusations as exile charter talks stall",
+         "Shirin Abtahi", "2023-07-08"),
     ],
 )  # fmt: skip
 def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, author, published):
     doc = _doc(plain, f"{source}:1")
-    assert (doc["title"], doc["author"], doc["published"]) == (title, author, pd.Timestamp(published))
+    expected = pd.Timestamp(published) if published else None
+    got = None if pd.isna(doc["published"]) else doc["published"]
+    assert (doc["title"], doc["author"], got) == (title, author, expected)
 
 
 @pytest.mark.parametrize(
@@ -389,6 +407,21 @@ def test_persian_blog_post_and_its_comments(plain):
     assert docs["author"].tolist() == ["بهرام کیانی", "سیمین", "آرش", "مهرداد"]
     assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2019-03-16", "2019-03-17", "2019-03-22", "2019-03-30"]
     assert docs["text"].iloc[1].startswith("چقدر حرف دل من را زدید.")
+
+
+def test_comments_signed_wrote_on_date(plain):
+    docs = plain.docs[plain.docs["source"] == "article_with_wrote_on_comments.txt"]
+    assert docs["kind"].tolist() == ["article", "comment", "comment", "comment"]
+    assert docs["author"].tolist() == ["Anke Lindqvist", "Reza Kamrani", "Helga Brandt", "Omid Farzaneh"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[1:] == ["2023-07-01", "2023-07-02", "2023-07-02"]
+    assert docs["title"].iloc[1:].isna().all()  # "Comments are moderated ..." is a notice, not a title
+    assert docs["text"].iloc[0].endswith("separate, smaller gathering near the Trocadéro.")  # the reporting credit is meta
+
+
+def test_an_interview_under_a_repeated_heading_keeps_its_text(plain):
+    """"Transcript" is repeated on another page; the Q and A lines under it are the page's only text, no teasers."""
+    doc = _doc(plain, "interview:1")
+    assert doc["text"].count("Q: ") == 3
 
 
 def test_blog_archive_posts(plain):
