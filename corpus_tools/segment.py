@@ -205,12 +205,13 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     if len(footers) < 2 and not headers:
         # A listing whose posts open with a headline and a credit ("2021-04-12
         # by NAME"): each post ends where the next headline starts.
-        heads = _credited_headlines(lines, roles, feats)
+        credits = _credit_lines(lines, roles, feats)
+        heads = _credited_headlines(lines, roles, feats, credits)
         if len(heads) >= 2:
             footers, opens = [(h, None) for h in heads[1:]] + [(n, None)], True
         else:
             # Teasers closed by their credit ("headline / teaser / Jane Doe | Feb 20, 2023").
-            closing = _closing_credits(lines, roles, feats)
+            closing = _closing_credits(lines, roles, feats, credits)
             if len(closing) >= 2:
                 footers = [(i, _meta_date(lines[i]) or parse_date(lines[i])) for i in closing]
     # A line announcing the thread ("12 Responses to ...") ends the article: a
@@ -297,14 +298,16 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
         doc.body = doc.body[: len(doc.body) - len(tail)]
 
 
-def _credited_headlines(lines, roles, feats) -> list[int]:
+def _credit_lines(lines, roles, feats) -> list[int]:
+    """The page's credit lines ("By NAME", "2021-04-12 by NAME", "NAME | DATE") that have no role yet."""
+    comment = feats.comment
+    return [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and comment[k] is None and is_credit_line(lines[k])]
+
+
+def _credited_headlines(lines, roles, feats, credits: list[int]) -> list[int]:
     """Headlines directly over a credit line ("By NAME", "2021-04-12 by NAME")."""
     heads = []
-    comment = feats.comment
-    for i in [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and comment[k] is None]:
-        line = lines[i]
-        if not is_credit_line(line):
-            continue
+    for i in credits:
         h = _previous_nonblank(lines, i)
         headline = h is not None and roles[h] is None and feats.title_like[h] and not feats.date_only[h]
         if headline and i - h <= 2 and not is_credit_line(lines[h]):
@@ -319,12 +322,10 @@ def _credited_headlines(lines, roles, feats) -> list[int]:
     return kept
 
 
-def _closing_credits(lines, roles, feats) -> list[int]:
+def _closing_credits(lines, roles, feats, credits: list[int]) -> list[int]:
     """Credit lines under a one-line teaser under a headline: each closes a post of a listing."""
     ends = []
-    for i in [k for k, ln in enumerate(feats.length) if 0 < ln <= 80 and roles[k] is None and feats.comment[k] is None]:
-        if not is_credit_line(lines[i]):
-            continue
+    for i in credits:
         t = _previous_nonblank(lines, i)
         h = _previous_nonblank(lines, t) if t is not None else None
         if h is None or i - t > 2 or t - h > 2 or roles[t] is not None or roles[h] is not None:
