@@ -976,7 +976,8 @@ def _mark_lede_duplicates(lines, roles, candidates, content) -> None:
     most candidates out, and only lines that hold the first probe are compared.
     """
     # 8+ words (single spaces); a long line mostly shows them in its opening.
-    candidates = [i for i in candidates if (lines[i].count(" ", 0, 160) >= 7 or lines[i].count(" ") >= 7) and _ends_sentence(lines[i])]
+    # A lede is a sentence or two: paragraphs over 600 characters are not looked at.
+    candidates = [i for i in candidates if len(lines[i]) <= 600 and lines[i].count(" ", 0, 160) >= 7 and _ends_sentence(lines[i])]
     if not candidates:
         return
     # A copy is longer than half its candidate, so shorter lines can be left
