@@ -87,6 +87,7 @@ _PAGINATION = re.compile(
     r"""^(?:[«‹<←]\s*)?(?:newer|older|next|previous|prev|earlier|later)
         (?:\s+(?:posts?|entries|articles|stories|page|pages|comments|news|results))?(?:\s*[»›>→])?$
       | ^page\s+\d+(?:\s+of\s+\d+)?$
+      | ^(?:[«‹<←]\s*)?(?:next|previous|prev|older|newer)(?:\s+(?:post|article|story|entry))?\s*:\s*.{1,120}?(?:\s*[»›>→])?$
       | ^(?:\d+\s*){2,}(?:…|\.\.\.)?\s*(?:\d+\s*)?(?:next|»|›)?$""",
     re.I | re.X,
 )
@@ -175,7 +176,7 @@ _NAME_ONLY = re.compile(r"^[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da
 _SITE_NOTICE = re.compile(
     r"""\b(?:we|this\s+(?:web)?site)(?:\s+and\s+our\s+(?:partners|vendors))?\s+(?:uses?|stores?)\s+cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
-      | \byour\s+email\s+address\s+will\s+not\s+be\s+published
+      | \byour\s+email\s+address\s+will\s+not\s+be\s+published | ^save\s+my\s+name,?\s+email\b
       | \brequired\s+fields\s+are\s+marked | ^we\s+(?:value|care\s+about|respect)\s+your\s+privacy\W*$
       | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
          | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
@@ -191,14 +192,14 @@ def _notice_hint(low: str) -> bool:
     return (
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
-        or "your privacy" in low or "in print" in low or "comments are" in low
+        or "your privacy" in low or "in print" in low or "comments are" in low or "save my name" in low
     )  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
 _COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*\(\d+\))"
 _COMMENT_COUNT = re.compile(
-    rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment
+    rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
         \s+(?:on|to)\s+.{{1,200}}
       | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?

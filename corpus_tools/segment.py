@@ -197,6 +197,8 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         if len(more) >= 2:
             footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
+    if not headers and len(footers) < 2:
+        headers = _name_date_headers(lines, roles, feats)
     if headers:
         # "View more comments" ends the thread: dated teasers below it are no comments.
         end = next((k for k in range(headers[0][0], n) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), n)
@@ -355,12 +357,44 @@ def _credit_name(line: str) -> str | None:
     return name
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+
+
+def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
+    """Comments headed by the name over the date ("Jane Doe" / "November 4, 2019 at 2:47 pm"),
+    each with its "Reply" link: two or more make a thread (a common blog template)."""
+    n = len(lines)
+    replies = [k for k in range(n) if roles[k] == COMMENT_COUNT and lines[k].lower().rstrip(" ↓»›") == "reply"]
+    if len(replies) < 2:
+        return []
+    found = []
+    for d in [k for k, only in enumerate(feats.date_only) if only and roles[k] is None]:
+        p = _previous_nonblank(lines, d)
+        if p is None or roles[p] is not None or d - p > 2:
+            continue
+        name = lines[p]
+        # A name, an initial ("Mina K.") or a handle ("truthseeker88"); no sentence.
+        if len(name) > 40 or name.count(" ") > 3 or name[-1] in "!?:,;" or (name[-1] == "." and not _INITIAL_END.search(name)):
+            continue
+        if " " in name and any(ch.isdigit() for ch in name):
+            continue
+        nxt = next((r for r in replies if r > d), None)
+        if nxt is not None and (not found or found[-1][0] < d):
+            found.append((d, (name, parse_date(lines[d]), True)))
+    # Each comment has its own reply link before the next one starts.
+    kept = [h for k, h in enumerate(found) if any(h[0] < r < (found[k + 1][0] if k + 1 < len(found) else n) for r in replies)]
+    return kept if len(kept) >= 2 else []
+
+
 def _comment_units(lines, roles, headers):
     """``(start, title_i, label_i, header_i, parsed)`` for every comment header."""
     units = []
     for h, parsed in headers:
         title_i = label_i = None
         t = _previous_nonblank(lines, h)
+        if parsed[0] and t is not None and lines[t] == parsed[0] and not parse_comment_header(lines[h]):
+            units.append((t, None, t, h, parsed))  # the name over the date
+            continue
         if not parsed[0]:
             # "• 3 years ago" under the name: the line above is the author.
             if t is not None and h - t <= 2 and roles[t] is None and len(lines[t]) <= 40 and lines[t].count(" ") <= 4:
