@@ -133,7 +133,7 @@ DATED_META = re.compile(
 )
 # A credit under a headline: "By NAME", "Written by NAME", "Opinion by NAME".
 # The same in Persian and Arabic: "written by", "by", "author:", "by the pen of".
-_RTL_CREDIT = re.compile(r"^(?:نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط|نویسنده\s*:|بقلم|الكاتب\s*:?|كتبه)\s*\S")
+_RTL_CREDIT = re.compile(r"^(?:نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط|نویسنده\s*:|بقلم|الكاتب\s*:?|كتبه|كتب\s*:)\s*\S")
 _BY_CREDIT = re.compile(
     r"^(?:(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed|hosted|presented)\s+)?by\s",
     re.I,
@@ -486,7 +486,7 @@ _ARABIC_SCRIPT_CHROME = (
     (re.compile(r"^(?:زمان\s+(?:مطالعه|خواندن)|مدت\s+زمان\s+مطالعه|وقت\s+القراءة|مدة\s+القراءة)\s*:?"), NAV),
     (re.compile(r"^(?:اشتراک\u200c?\s?گذاری|به\s+اشتراک\s+بگذارید|شارك|مشاركة|شارك\s+الخبر)\s*:?$"), SHARE),
     (re.compile(r"^(?:برچسب\u200c?\s?ها|کلیدواژه\u200c?\s?ها|کلید\s+واژه\u200c?\s?ها|تگ\u200c?\s?ها|الوسوم|كلمات\s+مفتاحية"
-                r"|دسته\u200c?\s?بندی|موضوعات|التصنيف|القسم)\s*:"), NAV),
+                r"|دسته\u200c?\s?بندی|موضوعات|التصنيف|القسم|الكلمات\s+المفتاحية)\s*:"), NAV),
     (re.compile(r"^(?:جستجو(?:\s+برای)?|بحث|ابحث)\s*:?$"), NAV),
     (re.compile(r"^(?:[\d۰-۹٠-٩]+|یک|بدون)\s+(?:دیدگاه|نظر|پاسخ|تعليق|تعليقات|ردود)(?:\s+(?:برای|به|على)\s+.{1,200})?$"), COMMENT_COUNT),
     (re.compile(r"^(?:پاسخ|پاسخ\s+دادن|رد|الرد|دیدگاهتان\s+را\s+بنویسید|دیدگاه\s+بگذارید|اترك\s+تعليقا|أضف\s+تعليقا?)\s*$"), COMMENT_COUNT),

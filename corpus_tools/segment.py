@@ -56,7 +56,7 @@ from .lines import (
 # The credit word, then a colon or a space (so "Byzantine" and "Authoritarian" are no bylines).
 _BYLINE = re.compile(
     r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed|hosted|presented)\s+by|author"
-    r"|نویسنده|بقلم|الكاتب|كتبه|نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط)(?:\s*:\s*|\s+)"
+    r"|نویسنده|بقلم|الكاتب|كتبه|كتب(?=\s*:)|نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط)(?:\s*:\s*|\s+)"
     r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
 )

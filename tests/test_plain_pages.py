@@ -20,7 +20,8 @@ a state-media story, a Persian blog post with comments, a publication post, a
 local TV story, an explainer, a regional trial story, a blog post with an
 author box, a mobile page, a reference page with an infobox, a podcast
 episode, a social thread, a print version, a guest essay, an English page of a
-Persian outlet, an article with "NAME wrote on DATE:" comments) are loaded as they are and with a
+Persian outlet, an article with "NAME wrote on DATE:" comments, a blog whose
+comments show the name over the date, an Arabic story signed "كتب:") are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -407,6 +408,21 @@ def test_persian_blog_post_and_its_comments(plain):
     assert docs["author"].tolist() == ["بهرام کیانی", "سیمین", "آرش", "مهرداد"]
     assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2019-03-16", "2019-03-17", "2019-03-22", "2019-03-30"]
     assert docs["text"].iloc[1].startswith("چقدر حرف دل من را زدید.")
+
+
+def test_blog_comments_with_the_name_over_the_date(plain):
+    """A common blog template: "NAME" / "November 4, 2019 at 2:47 pm" / text / "Reply"."""
+    docs = plain.docs[plain.docs["source"] == "blog_name_over_date_comments.txt"]
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 4
+    assert docs["author"].tolist()[1:] == ["Mina K.", "truthseeker88", "Farhad Nikzad", "Davoud Sharifi"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[1:] == ["2019-11-04", "2019-11-04", "2019-11-05", "2019-11-09"]
+    assert not docs["text"].str.contains("Post Comment|Save my name|Next:", regex=True).any()
+
+
+def test_arabic_byline_katab(plain):
+    doc = _doc(plain, "arabic_story_katab:1")
+    assert doc["author"] == "علي الجبوري"  # "كتب: NAME"
+    assert "الكلمات المفتاحية" not in doc["text"]
 
 
 def test_comments_signed_wrote_on_date(plain):
