@@ -364,6 +364,8 @@ def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
     """Comments headed by the name over the date ("Jane Doe" / "November 4, 2019 at 2:47 pm"),
     each with its "Reply" link: two or more make a thread (a common blog template)."""
     n = len(lines)
+    if roles.count(COMMENT_COUNT) < 2 or not any(feats.date_only):
+        return []
     replies = [k for k in range(n) if roles[k] == COMMENT_COUNT and lines[k].lower().rstrip(" ↓»›") == "reply"]
     if len(replies) < 2:
         return []
