@@ -814,7 +814,10 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         credit_at = 0 if after and is_credit_line(lines[after[0]]) else 1 if len(after) > 1 and is_credit_line(lines[after[1]]) else None
         if items and credit_at is not None:
             items = [*items, *after[: credit_at + 1]]
-        for m in range(1, len(items)):
+        # (Under a sidebar cue after the article's text, credited headlines are
+        # still teasers: "Related analysis" with each teaser's author and date.)
+        after_text = head[i] == 2 and first_prose < i
+        for m in range(1, len(items) if not after_text else 0):
             if is_credit_line(lines[items[m]]) or (m == len(items) - 1 and date_only[items[m]]):
                 # The headline is right above, or above a teaser, a standfirst, a
                 # share bar or a caption: the nearest headline-sized line within seven.

@@ -629,19 +629,36 @@ def _name_over_date(lines, roles, doc: DocDraft, lo: int) -> None:
     if not dated:  # the date came with the byline
         return
     k, steps = min(dated) - 1, 0
+    post = None  # the author's post between the name and the date ("Senior Fellow, Iran Program")
     while k >= lo and steps < 4:
         if lines[k]:
             steps += 1
+            if roles[k] is None and post is None and _JOB_LINE.match(lines[k]):
+                post = k
+                k -= 1
+                continue
             if roles[k] is None:
                 name = lines[k]
                 if len(name) <= 40 and _NAME_LINE.match(name) and not is_sidebar_cue(name) and doc.author in (None, name):
                     roles[k] = AUTHOR
                     doc.author = name
                     doc.meta.append(k)
+                    if post is not None:
+                        roles[post] = AUTHOR
+                        doc.meta.append(post)
                 return
             if roles[k] not in (SHARE, NAV):
                 return
         k -= 1
+
+
+# A person's post on a line of its own, under the name in a credit block.
+_JOB_LINE = re.compile(
+    r"^(?:(?:senior|junior|chief|deputy|associate|assistant|visiting|adjunct|non-?resident|executive|managing|contributing|"
+    r"staff|special|distinguished|research)\s+)*(?:fellow|director|editor|professor|correspondent|analyst|researcher|reporter|"
+    r"writer|columnist|producer|lecturer|scholar|chair|president|contributor)\b.{0,50}$",
+    re.I,
+)
 
 
 # A one-line bio under a headline: the name, then what the person does.
@@ -818,11 +835,13 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
             continue  # "Home › News › Politics": a trail, not a headline
         if _is_meta(line) or not any(k > i for k in content):
             continue
-        gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 4], i)
+        gap = _meta_follows(lines, roles, rich, pool[n + 1 : n + 6], i)
         if gap is None and not _isolated(lines, roles, i, lo, hi):
             continue
         if gap is not None and len(line) <= 40 and _NAME_LINE.match(line):
             continue  # an author box: the name over its post and date
+        if len(line) <= 60 and _JOB_LINE.match(line):
+            continue  # the author's post ("Senior Fellow, Iran Program")
         # A menu (not a lone tag line) between it and the text: a masthead.  Over
         # its date line, a masthead has a menu under that and then another
         # headline (a headline may have a share bar there, then the text).
@@ -917,13 +936,17 @@ def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
     of them a sentence of standfirst; None when no such line follows or a line
     with a role comes first.
     """
-    for k, j in enumerate(after):
+    k = 0
+    for j in after:
         if any(roles[m] is not None and lines[m] and not is_credit_chrome(lines[m]) for m in range(i + 1, j)):
             return None
         if _is_meta(lines[j]):
             return k
+        if k > 0 and len(lines[j]) <= 60 and (_NAME_LINE.match(lines[j]) or _JOB_LINE.match(lines[j])):
+            continue  # the author's name and post over the date: part of the credits
         if k == 2 or rich[j] or (k > 0 and is_prose(lines[j])):
             return None
+        k += 1
     return None
 
 

@@ -21,7 +21,8 @@ local TV story, an explainer, a regional trial story, a blog post with an
 author box, a mobile page, a reference page with an infobox, a podcast
 episode, a social thread, a print version, a guest essay, an English page of a
 Persian outlet, an article with "NAME wrote on DATE:" comments, a blog whose
-comments show the name over the date, an Arabic story signed "كتب:") are loaded as they are and with a
+comments show the name over the date, an Arabic story signed "كتب:", an
+analysis with a credit block and credited related teasers) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -325,6 +326,10 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
          None, "2022-11-14"),
         ("english_page_of_persian_outlet", "Monarchists and Kurdish parties trade accusations as exile charter talks stall",
          "Shirin Abtahi", "2023-07-08"),
+        # Headline, standfirst, then the author's name over their post over the date; "Related analysis"
+        # teasers with their own "NAME | DATE" credits after the text stay a sidebar, not a listing.
+        ("analysis_with_credit_block", "Delisted but Not Defanged? The MEK's Long Campaign for Legitimacy in Washington",
+         "Lionel Prewitt", "2024-03-14"),
     ],
 )  # fmt: skip
 def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, author, published):
