@@ -199,6 +199,9 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
     if not headers and len(footers) < 2:
         headers = _name_date_headers(lines, roles, feats)
+    labels: dict[int, int] = {}
+    if not headers and len(footers) < 2:
+        headers, labels = _forum_headers(lines, roles)
     if headers:
         # "View more comments" ends the thread: dated teasers below it are no comments.
         end = next((k for k in range(headers[0][0], n) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), n)
@@ -244,7 +247,7 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
             if roles[k] is None and lines[k]:
                 roles[k] = NAV
     elif headers and (len(headers) >= 2 or headers[0][1][2]):
-        units = _comment_units(lines, roles, headers)
+        units = _comment_units(lines, roles, headers, labels)
         first = units[0][0]
         article = _parse_article(lines, roles, soft, feats.rich, 0, first, listing=False, alt_keys=alt_keys)
         if article is not None and not any(feats.rich[i] or is_prose(lines[i]) for i in article.body):
@@ -358,6 +361,50 @@ def _credit_name(line: str) -> str | None:
 
 
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
+# A forum post's "Posted 14 February 2012 - 09:12 PM", and the user block over it.
+_POSTED = re.compile(r"^posted\s*(?:on\s*)?[:\-]?\s*(?P<when>.{6,60})$", re.I)
+_PROFILE = re.compile(
+    r"^(?:(?:posts|messages|joined|location|reputation|member\s+since|registered|rank|karma|gender|age)\s*:.{0,40}"
+    r"|(?:(?:advanced|senior|junior|new|veteran|active|global)\s+)?(?:member|moderator|administrator|admin|guest|newbie|user))$",
+    re.I,
+)
+
+
+def _forum_headers(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int]]:
+    """Forum posts opened by a user block (name, rank, post count, ...) over "Posted DATE".
+
+    Two or more make a thread.  Returns the headers and, for each, the line of
+    the user's name; the block's other lines are navigation.
+    """
+    posted = []
+    for k, line in enumerate(lines):
+        if roles[k] is None and line[:6].lower() == "posted" and len(line) <= 80:
+            m = _POSTED.match(line)
+            date = parse_date(m.group("when")) if m else None
+            if date is not None:
+                posted.append((k, date))
+    if len(posted) < 2:
+        return [], {}
+    headers, labels, block = [], {}, []
+    for p, date in posted:
+        block, k = [], p - 1
+        while k >= 0 and len(block) < 8:
+            line = lines[k]
+            if line:
+                if roles[k] not in (None, NAV, REPEATED) or len(line) > 40:
+                    break
+                block.append(k)
+                if not _PROFILE.match(line):
+                    break  # the name, over its rank and counts
+            k -= 1
+        if len(block) < 2 or _PROFILE.match(lines[block[-1]]):
+            continue  # no user block (a rank or a post count) over the date: a post's own credit
+        name_i = block[-1]
+        for k in block[:-1]:
+            roles[k] = NAV
+        labels[p] = name_i
+        headers.append((p, (lines[name_i], date, True)))
+    return (headers, labels) if len(headers) >= 2 else ([], {})
 
 
 def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
@@ -388,10 +435,17 @@ def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
     return kept if len(kept) >= 2 else []
 
 
-def _comment_units(lines, roles, headers):
-    """``(start, title_i, label_i, header_i, parsed)`` for every comment header."""
+def _comment_units(lines, roles, headers, labels=None):
+    """``(start, title_i, label_i, header_i, parsed)`` for every comment header.
+
+    ``labels`` gives the line of the author's name where a block stands between
+    it and the header (a forum's user block).
+    """
     units = []
     for h, parsed in headers:
+        if labels and h in labels:
+            units.append((labels[h], None, labels[h], h, parsed))
+            continue
         title_i = label_i = None
         t = _previous_nonblank(lines, h)
         if parsed[0] and t is not None and lines[t] == parsed[0] and not parse_comment_header(lines[h]):
@@ -950,8 +1004,12 @@ def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:
     return None
 
 
+_RULE = re.compile(r"^[_\-=~*]{5,}$")
+
+
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
     doc = DocDraft(kind="comment", author=name or None, published=date, parent=parent)
+    signature = False
     roles[head_i] = AUTHOR
     doc.meta.append(head_i)
     if label_i is not None:
@@ -965,7 +1023,11 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
             doc.published = parse_date(lines[i])
             doc.meta.append(i)
             continue
-        if soft[i] and _chrome_line(lines[i]):
+        if doc.body and len(lines[i]) >= 5 and _RULE.match(lines[i]):
+            signature = True  # "____": the writer's signature follows, to the end of the post
+        if signature:
+            roles[i] = NAV
+        elif soft[i] and _chrome_line(lines[i]):
             roles[i] = REPEATED
         else:
             roles[i] = BODY

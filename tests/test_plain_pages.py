@@ -22,7 +22,8 @@ author box, a mobile page, a reference page with an infobox, a podcast
 episode, a social thread, a print version, a guest essay, an English page of a
 Persian outlet, an article with "NAME wrote on DATE:" comments, a blog whose
 comments show the name over the date, an Arabic story signed "كتب:", an
-analysis with a credit block and credited related teasers) are loaded as they are and with a
+analysis with a credit block and credited related teasers, a forum thread with
+user blocks) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -428,6 +429,16 @@ def test_arabic_byline_katab(plain):
     doc = _doc(plain, "arabic_story_katab:1")
     assert doc["author"] == "علي الجبوري"  # "كتب: NAME"
     assert "الكلمات المفتاحية" not in doc["text"]
+
+
+def test_forum_posts_under_user_blocks(plain):
+    """Each post: the user's name over rank, post count and join date, then "Posted DATE - TIME";
+    a signature after a "____" rule is no part of the post."""
+    docs = plain.docs[plain.docs["source"] == "forum_user_blocks.txt"]
+    assert docs["author"].tolist() == ["mahsa_dc", "Kourosh1357", "tabrizi_guy", "mahsa_dc", "Lara W.", "Parviz_mod"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2012-02-14", "2012-02-15"]
+    assert docs["text"].iloc[1].endswith("with his full name and date of birth.")
+    assert not docs["text"].str.contains("Posts:|Joined:|Member$", regex=True).any()
 
 
 def test_comments_signed_wrote_on_date(plain):
