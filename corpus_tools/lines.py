@@ -202,9 +202,9 @@ _COMMENT_COUNT = re.compile(
     rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
         \s+(?:on|to)\s+.{{1,200}}
-      | (?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
+      | (?:\d+\s*[•·|]\s*)?(?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
         (?:\s*[•·|]\s*share\s*›?)?
-      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+) | (?:show|view|hide|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
+      | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+) | join\s+the\s+discussion\W{{0,3}} | (?:show|view|hide|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | (?:(?:reply|share|report|save|quote|permalink|edit|flag|like|upvote|downvote|vote|award|more)\b[\s•·|›]*){{2,}})$""",
     re.I | re.X,
 )
@@ -313,7 +313,7 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
         return m.group("name").strip(), None, False
     m = _AGO.match(line)
     if m:
-        name = (m.group("name") or "").strip()
+        name = re.split(r"\s+[>›]\s+", (m.group("name") or "").strip())[0]  # "A > B": A replies to B
         if len(name.split()) <= 5 and not _COUNT_NAME.match(name):
             # Not strong: "NAME | 2h ago" is also an article's credit line.
             return name, None, False
@@ -394,7 +394,7 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
-    reject decline manage for download proudly theme loading watch aa a news story article url link source
+    reject decline manage for download proudly theme loading watch aa a news story article url link source join
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
@@ -771,11 +771,17 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
     def heading(k: int) -> bool:  # a sidebar cue, or a heading-shaped line repeated across pages
         return head[k] == 2 or (head[k] == 1 and bool(repeated) and keys[k] in repeated)
 
-    def in_menu(k: int) -> bool:  # "Archive" followed by more menu items is one of them
+    def in_menu(k: int) -> bool:  # "Archive" among more menu items is one of them
         j = k + 1
         while j < n and not length[j]:
             j += 1
-        return j < n and roles[j] == NAV
+        if j < n and roles[j] == NAV:
+            return True
+        b = k - 1
+        while b >= 0 and not length[b]:
+            b -= 1
+        # A menu item before it, and a label-sized line (not a teaser headline) after it.
+        return b >= 0 and roles[b] == NAV and j < n and feats.label[j]
 
     for i in [k for k, h in enumerate(head) if h]:
         if i < done or roles[i] is not None or not heading(i) or in_menu(i):

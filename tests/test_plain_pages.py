@@ -23,7 +23,7 @@ episode, a social thread, a print version, a guest essay, an English page of a
 Persian outlet, an article with "NAME wrote on DATE:" comments, a blog whose
 comments show the name over the date, an Arabic story signed "كتب:", an
 analysis with a credit block and credited related teasers, a forum thread with
-user blocks) are loaded as they are and with a
+user blocks, a blog with a comment widget's replies and vote rows) are loaded as they are and with a
 blank line after every line; both must give the same documents.
 """
 
@@ -439,6 +439,17 @@ def test_forum_posts_under_user_blocks(plain):
     assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2012-02-14", "2012-02-15"]
     assert docs["text"].iloc[1].endswith("with his full name and date of birth.")
     assert not docs["text"].str.contains("Posts:|Joined:|Member$", regex=True).any()
+
+
+def test_comment_widget_with_replies_and_vote_rows(plain):
+    """"A > B • 2 years ago" is A replying to B; "14 • Reply • Share ›" and "Join the discussion…" are chrome;
+    "Archive" in the menu over the headline opens no sidebar."""
+    docs = plain.docs[plain.docs["source"] == "blog_with_disqus_replies.txt"]
+    post = docs.iloc[0]
+    assert (post["title"], post["author"]) == ("Two Flags, One Street: Why Iran's Exiled Opposition Still Can't Share a Rally", "Nazanin Farahani")
+    assert post["published"] == pd.Timestamp("2023-01-22")
+    assert docs["author"].tolist()[1:] == ["Kaveh Tehrani", "Mina Rostami", "Hooshang", "Daniel Reyes"]
+    assert docs["title"].iloc[1:].isna().all()
 
 
 def test_comments_signed_wrote_on_date(plain):
