@@ -57,7 +57,7 @@ from .lines import (
 _BYLINE = re.compile(
     r"^(?:(?:by|(?:written|posted|words|story|report|reporting|opinion|analysis|commentary|text|interview|interviewed|hosted|presented)\s+by|author"
     r"|نویسنده|بقلم|الكاتب|كتبه|كتب(?=\s*:)|نوشته\s+شده\s+توسط|ارسال\s+شده\s+توسط|توسط)(?:\s*:\s*|\s+)"
-    r"|(?:autora?|auteur|verfasser|نوشته)\s*:\s*)(?P<rest>\S.*)$",
+    r"|(?:autora?|auteur|verfasser|text|words|نوشته)\s*:\s*)(?P<rest>\S.*)$",
     re.I,
 )
 _JOB_WORDS = frozenset(
@@ -574,7 +574,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     _mark_credits(lines, roles, doc, content[:8])
     content = [i for i in content if roles[i] is None]
     first3 = content[:3]
-    for i in content[:6] + content[-8:]:
+    for i in content[:6] + content[-10:]:
         if roles[i] is not None:
             continue
         # A length test, then the match, spare most lines a call.
@@ -583,6 +583,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             name = _credit_name(lines[i])  # "Jane Doe | 2h ago"
         if name is None and len(lines[i]) <= 60 and lines[i].count("@") == 1 and (at := _HANDLE.match(lines[i])):
             name = at.group("name")  # "Jane Doe @janedoe" over a post
+        if name is None and len(lines[i]) <= 50 and " in " in lines[i] and i in first3 and (at := _NAME_IN_PLACE.match(lines[i])):
+            name = at.group("name")  # "Jane Doe in Tirana" under the headline
         if name is None and doc.author is None and title_i is not None and i > title_i and i in first3:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
@@ -592,7 +594,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
             doc.meta.append(i)
             if doc.published is None:  # "By NAME | March 14, 2022"
                 doc.published = parse_date(lines[i])
-    for i in content[:6] + [k for k in content[-3:] if DATED_META.match(lines[k])]:  # "Published on ..." may close the text
+    for i in content[:6] + [k for k in content[-6:] if DATED_META.match(lines[k])]:  # "Published on ..." may close the text
         if roles[i] is None:
             date = _meta_date(lines[i])
             if date is not None:  # the first date line is the publication date; others ("Updated: ...") are meta too
@@ -631,6 +633,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
 # with a title ("Dr.") or a particle ("de", "van", "al-").
 _NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
+# "Jane Doe in Tirana": the reporter and where they filed from.
+_NAME_IN_PLACE = re.compile(rf"^(?P<name>{_NAME}) in [A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?$")
 _TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\s*:?\s*", re.I)
 _BIO = re.compile(rf"^(?P<name>{_NAME})(?:,|\s+(?:is|was|has|teaches|writes|works|leads|directs|covers)\b)")
@@ -843,6 +847,8 @@ def _has_letters(line: str) -> bool:
 
 def _is_meta(line: str) -> bool:
     if len(line) <= 80 and (_CREDIT_LABEL.match(line) or _AUTHORS_LABEL.match(line) or _HANDLE.match(line)):
+        return True
+    if len(line) <= 50 and " in " in line and _NAME_IN_PLACE.match(line):
         return True
     return parse_byline(line) is not None or _meta_date(line) is not None
 
