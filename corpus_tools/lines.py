@@ -95,7 +95,7 @@ _TOP_NAV = re.compile(
     r"""^(?:back\s+to\s+top|to\s+top|scroll\s+to\s+top|(?:(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|search|menu)\s*)+|skip\s+to\s+.{1,40}|top|home|menu
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
-      | like\s+loading\.*|(?:url|link|source\s+url|permalink)\s*:?\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
+      | like\s+loading\.*|text\s+size\s*:?(?:\s*a){0,4}|(?:url|link|source\s+url|permalink)\s*:?\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
       | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
       | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
       | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
@@ -127,7 +127,8 @@ _FILE_PHOTO = re.compile(r"\((?:file(?:\s+(?:photo|picture|image))?|archive(?:\s
 _CAPTION_CREDIT = re.compile(r"\s[-–—|]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
 # A dated line under a headline: "Posted on ...", "Updated: ...", "Broadcast on 9 November 2021".
 DATED_META = re.compile(
-    r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released)\b"
+    r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released"
+    r"|تاریخ\s+(?:انتشار|به\u200c?\s?روزرسانی|خبر)|زمان\s+انتشار|تاريخ\s+(?:النشر|الخبر)|نشر\s+(?:في|بتاريخ)|آخر\s+تحديث)(?=\s|:)"
     r"\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
     re.I,
 )
@@ -394,7 +395,7 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
-    reject decline manage for download proudly theme loading watch aa a news story article url link source join
+    reject decline manage for download proudly theme loading watch aa a news story article url link source join text
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo

@@ -63,7 +63,7 @@ _BYLINE = re.compile(
 _JOB_WORDS = frozenset(
     "staff writer writers correspondent correspondents reporter reporters editor editors "
     "contributor contributing columnist senior special chief bureau associated press "
-    "news agency journalist analyst producer photographer freelance guest".split()
+    "news agency journalist analyst producer photographer freelance guest team desk editorial newsroom web online".split()
 )
 _NOT_NAME = frozenset(
     "the a an this that these those way far now then which who whom what when where why how "
@@ -103,7 +103,7 @@ def parse_byline(line: str) -> str | None:
     >>> parse_byline("By Jane DoeStaff Writer , example.com"), parse_byline("By Jane Doe For ExampleOnline")
     ('Jane Doe', 'Jane Doe')
     >>> parse_byline("by Staff Reporter"), parse_byline("Posted by u/caspian_drift 2 years ago")
-    ('Staff Reporter', 'caspian_drift')
+    (None, 'caspian_drift')
     >>> parse_byline("by the way, who asked?") is None
     True
     >>> parse_byline("Byzantine Empire"), parse_byline("Authoritarian rule returns")
@@ -121,13 +121,14 @@ def parse_byline(line: str) -> str | None:
     rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}|\s+(?:[Ff]or|[Ii]n)\s+(?=[A-Z]|the\s)|\s+(?:در|فی|في)\s+", rest, maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
-    # A desk or agency credit made only of such words ("Staff Reporter",
-    # "Associated Press") is kept whole; otherwise they end the name.
-    if not all(tok.lower().strip(".") in _JOB_WORDS for tok in tokens):
-        for i, tok in enumerate(tokens):
-            if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
-                tokens = tokens[:i]
-                break
+    # A desk credit made only of such words ("Staff Reporter", "Editorial Team")
+    # names no person; otherwise they end the name.
+    if all(tok.lower().strip(".") in _JOB_WORDS for tok in tokens):
+        return None
+    for i, tok in enumerate(tokens):
+        if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
+            tokens = tokens[:i]
+            break
     if not tokens:
         return None
     part = 0
@@ -1014,7 +1015,8 @@ _RULE = re.compile(r"^[_\-=~*]{5,}$")
 
 
 def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, date, parent) -> DocDraft:
-    doc = DocDraft(kind="comment", author=name or None, published=date, parent=parent)
+    anonymous = (name or "").lower() in ("anonymous", "anon", "guest", "unknown")
+    doc = DocDraft(kind="comment", author=None if anonymous else name or None, published=date, parent=parent)
     signature = False
     roles[head_i] = AUTHOR
     doc.meta.append(head_i)
