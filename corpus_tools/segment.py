@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -578,14 +579,16 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     for i in content[:6] + content[-10:]:
         if roles[i] is not None:
             continue
-        # A length test, then the match, spare most lines a call.
-        name = parse_byline(lines[i]) if len(lines[i]) <= 120 and _BYLINE.match(lines[i]) else None
-        if name is None and ("|" in lines[i] or "·" in lines[i]) and is_credit_line(lines[i]):
-            name = _credit_name(lines[i])  # "Jane Doe | 2h ago"
-        if name is None and len(lines[i]) <= 60 and lines[i].count("@") == 1 and (at := _HANDLE.match(lines[i])):
-            name = at.group("name")  # "Jane Doe @janedoe" over a post
-        if name is None and len(lines[i]) <= 50 and " in " in lines[i] and i in first3 and (at := _NAME_IN_PLACE.match(lines[i])):
-            name = at.group("name")  # "Jane Doe in Tirana" under the headline
+        line = lines[i]
+        name = None
+        if len(line) <= 120:  # credits are short: a length test spares most lines every check
+            name = parse_byline(line) if _BYLINE.match(line) else None
+            if name is None and ("|" in line or "·" in line) and is_credit_line(line):
+                name = _credit_name(line)  # "Jane Doe | 2h ago"
+            if name is None and len(line) <= 60 and line.count("@") == 1 and (at := _HANDLE.match(line)):
+                name = at.group("name")  # "Jane Doe @janedoe" over a post
+            if name is None and len(line) <= 50 and " in " in line and i in first3 and (at := _NAME_IN_PLACE.match(line)):
+                name = at.group("name")  # "Jane Doe in Tirana" under the headline
         if name is None and doc.author is None and title_i is not None and i > title_i and i in first3:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
@@ -925,8 +928,11 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
                 break
     for t in texts:
         opening = lines[t]
-        for c in reversed([c for c in content if c < t][-12:]):
+        upto = bisect_left(content, t)
+        for c in reversed(content[max(0, upto - 12) : upto]):
             line = lines[c]
+            if line[:1] != opening[:1]:
+                continue
             defines = opening.startswith(line) and line.count(" ") < 8 and _DEFINES.match(opening, len(line))
             if defines and _has_letters(line) and not _is_meta(line):
                 return c, None
