@@ -538,6 +538,12 @@ def test_no_line_is_lost(plain):
         ("Supporters at a rally in Paris (file photo)", "image_alt"),
         ("Skip to more Example sites", "navigation"),
         ("Permalink https://www.example.org/story/123", "navigation"),
+        ("Tags", "navigation"),
+        ("Explore more on these topics", "navigation"),
+        ("Reach her at jdoe@example.com or 555-0142.", "navigation"),
+        ("Purchase Licensing Rights", "navigation"),
+        ("Cancel reply", "navigation"),
+        ("The talks will resume at the end of the month.", None),
     ],
 )
 def test_site_notices(line, role):
