@@ -195,7 +195,7 @@ def _notice_hint(low: str) -> bool:
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
         or "your privacy" in low or "in print" in low or "comments are" in low or "save my name" in low
-        or " at " in low
+        or (" at " in low and ("reach" in low or "contact" in low or "email" in low))
     )  # fmt: skip
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
