@@ -66,6 +66,7 @@ _JOB_WORDS = frozenset(
     "contributor contributing columnist senior special chief bureau associated press "
     "news agency journalist analyst producer photographer freelance guest team desk editorial newsroom web online".split()
 )
+_DESK_WORDS = frozenset("staff desk team editorial newsroom bureau".split())
 _NOT_NAME = frozenset(
     "the a an this that these those way far now then which who whom what when where why how "
     "all any some no not its it his her their our my your of in on at for to from with and or "
@@ -128,6 +129,8 @@ def parse_byline(line: str) -> str | None:
         return None
     for i, tok in enumerate(tokens):
         if i > 0 and tok.lower().strip(".") in _JOB_WORDS:
+            if i == 1 and tok.lower().strip(".") in _DESK_WORDS:
+                return None  # "By Monitor Staff": the outlet's desk, no person
             tokens = tokens[:i]
             break
     if not tokens:
@@ -199,9 +202,9 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         if len(more) >= 2:
             footers = [(i, None) for i in more]
     headers = [(i, c) for i, c in enumerate(feats.comment) if c is not None and roles[i] is None]
-    if not headers and len(footers) < 2:
-        headers = _name_date_headers(lines, roles, feats)
     labels: dict[int, int] = {}
+    if not headers and len(footers) < 2:
+        headers, labels = _name_date_headers(lines, roles, feats)
     if not headers and len(footers) < 2:
         headers, labels = _forum_headers(lines, roles)
     if headers:
@@ -363,6 +366,7 @@ def _credit_name(line: str) -> str | None:
 
 
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_BADGES = frozenset("author admin administrator moderator mod editor staff guest member verified".split())
 # A forum post's "Posted 14 February 2012 - 09:12 PM", and the user block over it.
 _POSTED = re.compile(r"^posted\s*(?:on\s*)?[:\-]?\s*(?P<when>.{6,60})$", re.I)
 _PROFILE = re.compile(
@@ -409,21 +413,29 @@ def _forum_headers(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int
     return (headers, labels) if len(headers) >= 2 else ([], {})
 
 
-def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
+def _name_date_headers(lines, roles, feats) -> tuple[list[tuple[int, tuple]], dict[int, int]]:
     """Comments headed by the name over the date ("Jane Doe" / "November 4, 2019 at 2:47 pm"),
     each with its "Reply" link: two or more make a thread (a common blog template)."""
     n = len(lines)
     if roles.count(COMMENT_COUNT) < 2 or not any(feats.date_only):
-        return []
+        return [], {}
     replies = [k for k in range(n) if roles[k] == COMMENT_COUNT and lines[k].lower().rstrip(" ↓»›") == "reply"]
     if len(replies) < 2:
-        return []
+        return [], {}
     found = []
+    badged: dict[int, int] = {}
     for d in [k for k, only in enumerate(feats.date_only) if only and roles[k] is None]:
         p = _previous_nonblank(lines, d)
         if p is None or roles[p] is not None or d - p > 2:
             continue
         name = lines[p]
+        if name.lower() in _BADGES:  # "Author", "Admin": a badge under the name
+            q = _previous_nonblank(lines, p)
+            if q is None or roles[q] is not None or p - q > 2:
+                continue
+            roles[p] = NAV
+            p, name = q, lines[q]
+            badged[d] = q
         # A name, an initial ("Mina K.") or a handle ("truthseeker88"); no sentence.
         if len(name) > 40 or name.count(" ") > 3 or name[-1] in "!?:,;" or (name[-1] == "." and not _INITIAL_END.search(name)):
             continue
@@ -434,7 +446,7 @@ def _name_date_headers(lines, roles, feats) -> list[tuple[int, tuple]]:
             found.append((d, (name, parse_date(lines[d]), True)))
     # Each comment has its own reply link before the next one starts.
     kept = [h for k, h in enumerate(found) if any(h[0] < r < (found[k + 1][0] if k + 1 < len(found) else n) for r in replies)]
-    return kept if len(kept) >= 2 else []
+    return (kept, {d: q for d, q in badged.items() if any(h[0] == d for h in kept)}) if len(kept) >= 2 else ([], {})
 
 
 def _comment_units(lines, roles, headers, labels=None):
@@ -636,7 +648,7 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
 # A person's name on a line of its own: two to four capitalised words, maybe
 # with a title ("Dr.") or a particle ("de", "van", "al-").
 _NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}"
-_NAME_LINE = re.compile(rf"^{_NAME}$")
+_NAME_LINE = re.compile(rf"^{_NAME}(?:(?:,\s*{_NAME})*\s+and\s+{_NAME})?$")
 # "Jane Doe in Tirana": the reporter and where they filed from.
 _NAME_IN_PLACE = re.compile(rf"^(?P<name>{_NAME}) in [A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?$")
 _TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")

@@ -425,6 +425,14 @@ def test_blog_comments_with_the_name_over_the_date(plain):
     assert not docs["text"].str.contains("Post Comment|Save my name|Next:", regex=True).any()
 
 
+def test_desk_credits_badges_and_two_name_credit_lines():
+    from corpus_tools.segment import _NAME_LINE, parse_byline
+
+    assert parse_byline("By Monitor Staff") is None  # an outlet's desk
+    assert parse_byline("By Jane Doe Staff Writer") == "Jane Doe"
+    assert _NAME_LINE.match("Caroline Estrada and Behrouz Taheri")  # credits, not a headline
+
+
 def test_arabic_byline_katab(plain):
     doc = _doc(plain, "arabic_story_katab:1")
     assert doc["author"] == "علي الجبوري"  # "كتب: NAME"
