@@ -96,7 +96,7 @@ _TOP_NAV = re.compile(
       | search(?:\s+for)?\s*:?|close|toggle\s+navigation|subscribe(?:\s+to\s+.{1,40})?|sign\s+(?:up|in)
       | log\s?(?:in|out)|register|listen(?:\s+to\s+(?:this\s+)?(?:article|story|post|episode))?|advertisement|sponsored(?:\s+content)?|cookie\s+settings
       | like\s+loading\.*|tags|topics|keywords|explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|discussion\s+about\s+this\s+post
-      | cancel\s+reply|(?:purchase|acquire)\s+licensing\s+rights|text\s+size\s*:?(?:\s*a){0,4}|(?:url|link|source\s+url|permalink)\s*:?\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|aa|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
+      | cancel\s+reply|(?:purchase|acquire)\s+licensing\s+rights|text\s+size\s*:?(?:\s*a){0,4}|(?:url|link|source\s+url)\s*:?\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
       | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
       | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
       | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
@@ -170,8 +170,9 @@ def is_credit_line(line: str) -> bool:
     return m is not None and line[m.end() :].lstrip(" ,|·–-").lower().startswith("by ")
 
 
-#: A person's name alone: two to four capitalised words, maybe with a particle.
-_NAME_ONLY = re.compile(r"^[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}$")
+#: A person's name: two to four capitalised words, maybe with a particle ("de", "van", "al").
+NAME = r"[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}"
+_NAME_ONLY = re.compile(rf"^{NAME}$")
 
 
 # Notices a site shows on every page: cookie banners, the comment form's small print.
@@ -397,12 +398,20 @@ _CHROME_PREFIXES = (
     share tweet youtube instagram vk flipboard pocket messenger sms copy google digg stumbleupon viber
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
-    reject decline manage for download proudly theme loading watch aa a news story article url link source join text
-    tags topics keywords explore discussion cancel purchase acquire
+    reject decline manage download proudly theme loading watch aa url link source join tags topics keywords explore
+    discussion cancel purchase acquire
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
-    comment leave add post reply report quote permalink copyright powered privacy terms sort [ also photo
+    comment leave add post reply report quote permalink copyright powered privacy terms [ also photo
     image picture caption file related""".split(),
+    "a a",
+    "for immediate",
+    "text size",
+    "news id",
+    "news code",
+    "news no",
+    "story id",
+    "article id",
     "to top",
     "jump to",
     "no ",

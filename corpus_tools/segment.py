@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ._datetext import DATE, date_of_match, is_date_line, parse_date
 from .lines import (
+    AGE_LINE,
     AGE_UNIT,
     AUTHOR,
     BLANK,
@@ -35,6 +36,7 @@ from .lines import (
     DUPLICATE,
     FOOTER,
     IMAGE_ALT,
+    NAME,
     NAV,
     PAGINATION,
     READ_MORE,
@@ -151,7 +153,6 @@ def parse_byline(line: str) -> str | None:
     return " ".join(tokens)
 
 
-_HANDLE = re.compile(r"^(?P<name>[A-Z][^\W\d_]*(?:[ '’.-][A-Z][^\W\d_]*){1,3})\s+@\w{2,30}$")
 _AGE_TAIL = re.compile(rf"\s+(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$", re.I)
 
 
@@ -347,14 +348,12 @@ def _closing_credits(lines, roles, feats, credits: list[int]) -> list[int]:
                 if lines[k] and is_date_line(lines[k]):
                     end = k
                     break
-                if lines[k] and not _AGE.match(lines[k]):
+                if lines[k] and not AGE_LINE.match(lines[k]):
                     break
                 k += 1
             ends.append(end)
     return ends
 
-
-_AGE = re.compile(rf"^(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago$", re.I)
 
 
 def _credit_name(line: str) -> str | None:
@@ -391,7 +390,7 @@ def _forum_headers(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int
                 posted.append((k, date))
     if len(posted) < 2:
         return [], {}
-    headers, labels, block = [], {}, []
+    headers, labels = [], {}
     for p, date in posted:
         block, k = [], p - 1
         while k >= 0 and len(block) < 8:
@@ -423,7 +422,7 @@ def _name_date_headers(lines, roles, feats) -> tuple[list[tuple[int, tuple]], di
     if len(replies) < 2:
         return [], {}
     found = []
-    badged: dict[int, int] = {}
+    name_at: dict[int, int] = {}  # the line of each header's name
     for d in [k for k, only in enumerate(feats.date_only) if only and roles[k] is None]:
         p = _previous_nonblank(lines, d)
         if p is None or roles[p] is not None or d - p > 2:
@@ -435,25 +434,24 @@ def _name_date_headers(lines, roles, feats) -> tuple[list[tuple[int, tuple]], di
                 continue
             roles[p] = NAV
             p, name = q, lines[q]
-            badged[d] = q
         # A name, an initial ("Mina K.") or a handle ("truthseeker88"); no sentence.
         if len(name) > 40 or name.count(" ") > 3 or name[-1] in "!?:,;" or (name[-1] == "." and not _INITIAL_END.search(name)):
             continue
         if " " in name and any(ch.isdigit() for ch in name):
             continue
-        nxt = next((r for r in replies if r > d), None)
-        if nxt is not None and (not found or found[-1][0] < d):
+        if not found or found[-1][0] < d:
             found.append((d, (name, parse_date(lines[d]), True)))
+            name_at[d] = p
     # Each comment has its own reply link before the next one starts.
     kept = [h for k, h in enumerate(found) if any(h[0] < r < (found[k + 1][0] if k + 1 < len(found) else n) for r in replies)]
-    return (kept, {d: q for d, q in badged.items() if any(h[0] == d for h in kept)}) if len(kept) >= 2 else ([], {})
+    return (kept, {d: name_at[d] for d, _ in kept}) if len(kept) >= 2 else ([], {})
 
 
 def _comment_units(lines, roles, headers, labels=None):
     """``(start, title_i, label_i, header_i, parsed)`` for every comment header.
 
-    ``labels`` gives the line of the author's name where a block stands between
-    it and the header (a forum's user block).
+    ``labels`` gives the line of the author's name where it stands apart from
+    the header (the name over the date, or over a forum's user block).
     """
     units = []
     for h, parsed in headers:
@@ -462,9 +460,6 @@ def _comment_units(lines, roles, headers, labels=None):
             continue
         title_i = label_i = None
         t = _previous_nonblank(lines, h)
-        if parsed[0] and t is not None and lines[t] == parsed[0] and not parse_comment_header(lines[h]):
-            units.append((t, None, t, h, parsed))  # the name over the date
-            continue
         if not parsed[0]:
             # "• 3 years ago" under the name: the line above is the author.
             if t is not None and h - t <= 2 and roles[t] is None and len(lines[t]) <= 40 and lines[t].count(" ") <= 4:
@@ -647,8 +642,10 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
 
 # A person's name on a line of its own: two to four capitalised words, maybe
 # with a title ("Dr.") or a particle ("de", "van", "al-").
-_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|bin|al|el|le|la|du)\s+)?[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*){1,3}"
+_NAME = rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?{NAME}"
 _NAME_LINE = re.compile(rf"^{_NAME}(?:(?:,\s*{_NAME})*\s+and\s+{_NAME})?$")
+# "Jane Doe @janedoe" over a post.
+_HANDLE = re.compile(rf"^(?P<name>{NAME})\s+@\w{{2,30}}$")
 # "Jane Doe in Tirana": the reporter and where they filed from.
 _NAME_IN_PLACE = re.compile(rf"^(?P<name>{_NAME}) in [A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?$")
 _TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
@@ -857,6 +854,11 @@ def _headline_sized(line: str) -> bool:
     return 5 <= line.count(" ") + 1 <= 14 and is_title_like(line) and not _BREADCRUMB.search(line) and not _is_meta(line)
 
 
+def _asks(line: str) -> bool:
+    """A thread's title: a question of four to thirty words, no list dash in front."""
+    return line.endswith("?") and 3 <= line.count(" ") < 30 and line[0] not in "-–—•*"
+
+
 def _has_letters(line: str) -> bool:
     return any(ch.isalpha() for ch in line)
 
@@ -951,20 +953,17 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
     if not cands and first_text < hi and lines[first_text].endswith("?"):
         # A thread's title asks a question, often long enough to pass for text,
         # under a flair or label and over the post's own text.
-        line = lines[first_text]
         later = [c for c in content if c > first_text]
         above = [c for c in content if c < first_text][-1:]
-        asks = line.endswith("?") and line.count(" ") < 30 and line[0] not in "-–—•*"
         text_follows = bool(later) and (rich[later[0]] or is_prose(lines[later[0]]))
-        if asks and text_follows and above and lines[above[0]].count(" ") <= 2 and not _is_meta(lines[above[0]]):
+        if _asks(lines[first_text]) and text_follows and above and lines[above[0]].count(" ") <= 2 and not _is_meta(lines[above[0]]):
             return first_text, None
     if not cands:
         # Pages without blank lines: the headline sits right above the text.
         above = [c for c in content if c < first_text][-1:]
         if first_text < hi and above and roles[above[0]] is None and not any(lines[k] for k in range(above[0] + 1, first_text)):
             line = lines[above[0]]
-            question = line.endswith("?") and 3 <= line.count(" ") < 30 and line[0] not in "-–—•*"  # a thread's title asks
-            if ((is_title_like(line, 14) and line.count(" ") >= 3) or question) and not _is_meta(line):
+            if ((is_title_like(line, 14) and line.count(" ") >= 3) or _asks(line)) and not _is_meta(line):
                 return above[0], None
         return None, None
     keys = Counter(_squash(lines[c]) for c in content if c < first_text)

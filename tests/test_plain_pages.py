@@ -61,6 +61,20 @@ def _doc(corpus, doc_id):
     return corpus.docs.set_index("doc_id").loc[doc_id]
 
 
+def _docs_of(corpus, page):
+    """The documents of one page, in page order."""
+    return corpus.docs[corpus.docs["source"] == f"{page}.txt"]
+
+
+def _roles_of(corpus, page):
+    """The roles of one page's lines, by line number."""
+    return corpus.lines[corpus.lines["source"] == f"{page}.txt"].set_index("line_no")["role"]
+
+
+def _days(dates):
+    return dates.dt.strftime("%Y-%m-%d").tolist()
+
+
 def test_news_story_with_standfirst_credit_and_menus(plain):
     doc = _doc(plain, "news_with_standfirst:1")
     assert doc["title"] == "Exiled opposition group rallies in Berlin as talks stall"
@@ -71,7 +85,7 @@ def test_news_story_with_standfirst_credit_and_menus(plain):
     # The menu above the headline and the tag stack below the text are navigation.
     for chrome in ["Opinion", "Lifestyle", "Australia", "Topics", "Reuse this content", "Share on", "Most viewed"]:
         assert chrome not in doc["text"]
-    roles = plain.lines[plain.lines["source"] == "news_with_standfirst.txt"].set_index("line_no")["role"]
+    roles = _roles_of(plain, "news_with_standfirst")
     assert set(roles.loc[2:20]) == {"navigation"}
     assert set(roles.loc[33:39]) == {"navigation"}
 
@@ -89,7 +103,7 @@ def test_news_story_under_a_cookie_banner(plain):
 def test_blog_post_whose_own_credit_looks_like_a_comment_header(plain):
     """ "Posted by admin on ..." under the headline is the post's credit: the thread
     starts at "12 Responses to ...", and a sidebar cue above must not swallow the headline."""
-    docs = plain.docs[plain.docs["source"] == "blog_with_comments.txt"]
+    docs = _docs_of(plain, "blog_with_comments")
     post = docs.iloc[0]
     assert (post["kind"], post["title"], post["author"]) == ("article", "Why sanctions rarely topple regimes", "admin")
     assert post["published"] == pd.Timestamp("2020-03-03")
@@ -101,12 +115,12 @@ def test_blog_post_whose_own_credit_looks_like_a_comment_header(plain):
 
 
 def test_forum_thread(plain):
-    posts = plain.docs[plain.docs["source"] == "forum_thread.txt"]
+    posts = _docs_of(plain, "forum_thread")
     # The board's header above the first post is no article of its own.
     assert posts["kind"].tolist() == ["comment"] * 3
     assert posts["author"].tolist() == ["darius", "sam_k", "darius"]
     assert posts["title"].tolist() == ["Who really backs the MEK?", "Re: Who really backs the MEK?", "Re: Who really backs the MEK?"]
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2021-01-05", "2021-01-05", "2021-01-06"]
+    assert _days(posts["published"]) == ["2021-01-05", "2021-01-05", "2021-01-06"]
     # The board's links below the last post are not part of it.
     assert posts["text"].iloc[-1] == "Thanks, I will look for the Albanian filings."
 
@@ -121,23 +135,23 @@ def test_press_release_headline_and_dateline(plain):
 
 def test_blog_index_with_continue_reading_links(plain):
     """A menu cue ("Archive") over the first post must not turn the listing into a sidebar."""
-    posts = plain.docs[plain.docs["source"] == "blog_index.txt"]
+    posts = _docs_of(plain, "blog_index")
     assert posts["title"].tolist() == [
         "Rallies, buses and who pays for them",
         "Reading the Albanian court filings",
         "What defectors say, and what they cannot prove",
     ]
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2023-06-12", "2023-05-30", "2023-05-02"]
+    assert _days(posts["published"]) == ["2023-06-12", "2023-05-30", "2023-05-02"]
     assert posts["text"].iloc[1].startswith("The filings from the Tirana court")
     assert not posts["text"].str.contains("Continue reading").any()
     # The menu over the first post (Home, About, Archive, Contact) is no section or alt text.
     assert posts["section"].isna().all()
-    roles = plain.lines[plain.lines["source"] == "blog_index.txt"].set_index("line_no")["role"]
+    roles = _roles_of(plain, "blog_index")
     assert set(roles.loc[3:6]) == {"navigation"}
 
 
 def test_news_index_whose_menu_ends_in_a_cue_word(plain):
-    posts = plain.docs[plain.docs["source"] == "news_index_menu_cue.txt"]
+    posts = _docs_of(plain, "news_index_menu_cue")
     assert posts["title"].tolist() == [
         "Rally in Berlin draws thousands",
         "Court hears case against former guard",
@@ -147,7 +161,7 @@ def test_news_index_whose_menu_ends_in_a_cue_word(plain):
     # credit ("by Staff Reporter") names no person.
     assert posts["section"].isna().all()
     assert posts["author"].tolist() == [None, "Miriam Kohl", None]
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2023-07-01", "2023-06-24", "2023-06-18"]
+    assert _days(posts["published"]) == ["2023-07-01", "2023-06-24", "2023-06-18"]
 
 
 def test_newsletter_post_with_a_bare_author_name(plain):
@@ -165,7 +179,7 @@ def test_essay_platform_post_with_credit_chrome(plain):
     assert (doc["title"], doc["author"]) == ("Why exile movements outlive their founders", "Omar Haddad")
     assert doc["published"] == pd.Timestamp("2023-01-02")
     assert doc["text"].startswith("A short history of organisations")
-    roles = plain.lines[plain.lines["source"] == "essay_platform_post.txt"].set_index("line_no")["role"]
+    roles = _roles_of(plain, "essay_platform_post")
     assert roles[6] == "author" and roles[9] == "navigation" and roles[11] == "navigation"
 
 
@@ -174,7 +188,7 @@ def test_policy_brief_with_author_bio_and_related_research(plain):
     assert doc["title"] == "Sanctions and the Opposition: Who Pays the Price?"
     assert (doc["author"], doc["published"]) == ("Helen Marsh", pd.Timestamp("2022-04-18"))
     assert doc["text"].endswith("pushed into the shadows.")  # the bio, related links and sign-up are not text
-    roles = plain.lines[plain.lines["source"] == "policy_brief.txt"].set_index("line_no")["role"]
+    roles = _roles_of(plain, "policy_brief")
     assert roles.loc[10:15].tolist() == ["author", "author", "sidebar", "teaser", "teaser", "navigation"]
 
 
@@ -187,7 +201,7 @@ def test_reference_page_titled_by_its_subject(plain):
 
 
 def test_comment_widget_dated_by_age(plain):
-    docs = plain.docs[plain.docs["source"] == "essay_with_comment_widget.txt"]
+    docs = _docs_of(plain, "essay_with_comment_widget")
     essay, comments = docs.iloc[0], docs[docs["kind"] == "comment"]
     assert (essay["title"], essay["author"]) == ("The long afterlife of a militant group", "Hannah Cole")
     assert essay["published"] == pd.Timestamp("2022-03-14")
@@ -221,10 +235,10 @@ def test_arabic_story(plain):
 
 def test_listing_of_credited_headlines(plain):
     """No footers, no "Read more": each post opens with its headline over "DATE by NAME"."""
-    posts = plain.docs[plain.docs["source"] == "dated_listing.txt"]
+    posts = _docs_of(plain, "dated_listing")
     assert posts["title"].tolist() == ["Camp residents moved to new site", "Court hears defamation case", "Newsletter published"]
     assert posts["author"].tolist() == ["Sara Navid", "Omid Farhadi", "Sara Navid"]
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist() == ["2021-04-12", "2021-03-30", "2021-03-02"]
+    assert _days(posts["published"]) == ["2021-04-12", "2021-03-30", "2021-03-02"]
     assert posts["text"].iloc[1] == (
         "A court in Paris heard arguments in a defamation case brought by former members against a group spokesman.\n"
         "The judgment is expected in June."
@@ -365,7 +379,7 @@ def test_chrome_around_the_text_is_left_out(plain, source, chrome):
 def test_comment_widget_with_the_name_above_the_age(plain):
     """Names on their own line over "• 3 years ago"; teasers of other stories ("4 comments • 3 years ago")
     between the article and the thread are no comments."""
-    docs = plain.docs[plain.docs["source"] == "article_with_disqus_comments.txt"]
+    docs = _docs_of(plain, "article_with_disqus_comments")
     assert docs["kind"].tolist() == ["article"] + ["comment"] * 5
     assert docs["author"].tolist()[1:] == ["Farhad_NL", "Joost Verhagen", "Leila T.", "Roya Karimi", "anon_the_hague"]
     assert docs["text"].iloc[0].endswith("with a verdict scheduled for early next year.")
@@ -375,12 +389,12 @@ def test_comment_widget_with_the_name_above_the_age(plain):
 
 def test_listing_of_teasers_closed_by_their_credits(plain):
     """Category label, headline, one-line teaser, then "NAME | DATE": six posts."""
-    posts = plain.docs[plain.docs["source"] == "category_listing_page.txt"]
+    posts = _docs_of(plain, "category_listing_page")
     assert len(posts) == 6
     assert posts["author"].tolist() == [
         "Jonas Weidemann", "Sofie Claessens", "Marta Ilić", "Ardita Lleshi", "Rebaz Othman", "Nazanin Roshanfekr",
     ]  # fmt: skip
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2023-02-20", "2023-02-13"]
+    assert _days(posts["published"])[:2] == ["2023-02-20", "2023-02-13"]
     assert posts["title"].iloc[1] == "Belgian prosecutors open inquiry into surveillance of exiled activists"
     assert posts["section"].iloc[1] == "Courts"
     assert posts["text"].iloc[0].endswith("how many people had turned up.")
@@ -396,7 +410,7 @@ def test_persian_story_text_between_its_chrome(plain):
 def test_discussion_thread_with_votes_and_relative_ages(plain):
     """A forum post ("Posted by u/NAME 2 years ago", a long question as title) and its replies
     ("NAME · 2 yr. ago"); vote counts, action rows and the teasers after "View more comments" are chrome."""
-    docs = plain.docs[plain.docs["source"] == "discussion_thread.txt"]
+    docs = _docs_of(plain, "discussion_thread")
     assert docs["kind"].tolist() == ["article"] + ["comment"] * 4
     post = docs.iloc[0]
     assert post["title"].startswith("Honest question: why do so many Western politicians")
@@ -409,19 +423,19 @@ def test_discussion_thread_with_votes_and_relative_ages(plain):
 
 def test_persian_blog_post_and_its_comments(plain):
     """"نوشته شده توسط NAME در DATE" under the headline; comments "NAME گفت:" / "NAME می‌گوید:" with Solar Hijri dates."""
-    docs = plain.docs[plain.docs["source"] == "persian_blog_with_comments.txt"]
+    docs = _docs_of(plain, "persian_blog_with_comments")
     assert docs["kind"].tolist() == ["article", "comment", "comment", "comment"]
     assert docs["author"].tolist() == ["بهرام کیانی", "سیمین", "آرش", "مهرداد"]
-    assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2019-03-16", "2019-03-17", "2019-03-22", "2019-03-30"]
+    assert _days(docs["published"]) == ["2019-03-16", "2019-03-17", "2019-03-22", "2019-03-30"]
     assert docs["text"].iloc[1].startswith("چقدر حرف دل من را زدید.")
 
 
 def test_blog_comments_with_the_name_over_the_date(plain):
     """A common blog template: "NAME" / "November 4, 2019 at 2:47 pm" / text / "Reply"."""
-    docs = plain.docs[plain.docs["source"] == "blog_name_over_date_comments.txt"]
+    docs = _docs_of(plain, "blog_name_over_date_comments")
     assert docs["kind"].tolist() == ["article"] + ["comment"] * 4
     assert docs["author"].tolist()[1:] == ["Mina K.", "truthseeker88", "Farhad Nikzad", "Davoud Sharifi"]
-    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[1:] == ["2019-11-04", "2019-11-04", "2019-11-05", "2019-11-09"]
+    assert _days(docs["published"])[1:] == ["2019-11-04", "2019-11-04", "2019-11-05", "2019-11-09"]
     assert not docs["text"].str.contains("Post Comment|Save my name|Next:", regex=True).any()
 
 
@@ -442,9 +456,9 @@ def test_arabic_byline_katab(plain):
 def test_forum_posts_under_user_blocks(plain):
     """Each post: the user's name over rank, post count and join date, then "Posted DATE - TIME";
     a signature after a "____" rule is no part of the post."""
-    docs = plain.docs[plain.docs["source"] == "forum_user_blocks.txt"]
+    docs = _docs_of(plain, "forum_user_blocks")
     assert docs["author"].tolist() == ["mahsa_dc", "Kourosh1357", "tabrizi_guy", "mahsa_dc", "Lara W.", "Parviz_mod"]
-    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2012-02-14", "2012-02-15"]
+    assert _days(docs["published"])[:2] == ["2012-02-14", "2012-02-15"]
     assert docs["text"].iloc[1].endswith("with his full name and date of birth.")
     assert not docs["text"].str.contains("Posts:|Joined:|Member$", regex=True).any()
 
@@ -452,7 +466,7 @@ def test_forum_posts_under_user_blocks(plain):
 def test_comment_widget_with_replies_and_vote_rows(plain):
     """"A > B • 2 years ago" is A replying to B; "14 • Reply • Share ›" and "Join the discussion…" are chrome;
     "Archive" in the menu over the headline opens no sidebar."""
-    docs = plain.docs[plain.docs["source"] == "blog_with_disqus_replies.txt"]
+    docs = _docs_of(plain, "blog_with_disqus_replies")
     post = docs.iloc[0]
     assert (post["title"], post["author"]) == ("Two Flags, One Street: Why Iran's Exiled Opposition Still Can't Share a Rally", "Nazanin Farahani")
     assert post["published"] == pd.Timestamp("2023-01-22")
@@ -461,10 +475,10 @@ def test_comment_widget_with_replies_and_vote_rows(plain):
 
 
 def test_comments_signed_wrote_on_date(plain):
-    docs = plain.docs[plain.docs["source"] == "article_with_wrote_on_comments.txt"]
+    docs = _docs_of(plain, "article_with_wrote_on_comments")
     assert docs["kind"].tolist() == ["article", "comment", "comment", "comment"]
     assert docs["author"].tolist() == ["Anke Lindqvist", "Reza Kamrani", "Helga Brandt", "Omid Farzaneh"]
-    assert docs["published"].dt.strftime("%Y-%m-%d").tolist()[1:] == ["2023-07-01", "2023-07-02", "2023-07-02"]
+    assert _days(docs["published"])[1:] == ["2023-07-01", "2023-07-02", "2023-07-02"]
     assert docs["title"].iloc[1:].isna().all()  # "Comments are moderated ..." is a notice, not a title
     assert docs["text"].iloc[0].endswith("separate, smaller gathering near the Trocadéro.")  # the reporting credit is meta
 
@@ -476,9 +490,9 @@ def test_an_interview_under_a_repeated_heading_keeps_its_text(plain):
 
 
 def test_blog_archive_posts(plain):
-    posts = plain.docs[plain.docs["source"] == "blog_archive.txt"]
+    posts = _docs_of(plain, "blog_archive")
     assert len(posts) == 5
-    assert posts["published"].dt.strftime("%Y-%m-%d").tolist()[0] == "2021-03-03"
+    assert _days(posts["published"])[0] == "2021-03-03"
 
 
 def test_press_release_ends_at_its_end_mark(plain):
