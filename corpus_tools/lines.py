@@ -191,7 +191,10 @@ _SITE_NOTICE = re.compile(
 
 
 def _notice_hint(low: str) -> bool:
-    """Words one of these notices holds: plain substring tests spare most lines the regex."""
+    """Words one of these notices holds: plain substring tests spare most lines the regex.
+
+    Keep it in step with ``_SITE_NOTICE``: a notice whose words are missing here is never looked for.
+    """
     return (
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
