@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - not on Windows
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 from .config import ATTRS_KEY, CorpusConfig, load_config
 from .langs import fill_short, first_guess
@@ -244,7 +245,12 @@ def load_corpus(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], 50_000), max(thresholds[1], 20), max(thresholds[2], 100))
     try:
-        return _load(root, config, n_jobs, strict, progress)
+        # Language detection multiplies one small vector by a matrix per
+        # document.  BLAS threads gain nothing on that, and once woken they spin
+        # on the other cores for a while, taking them from the helper processes
+        # (forked helpers inherit the limit).
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _load(root, config, n_jobs, strict, progress)
     finally:
         gc.set_threshold(*thresholds)
 
@@ -459,12 +465,15 @@ class _Helpers:
         done: dict[int, object] = {}
         given = handed = 0
         while handed < len(tasks):
+            # Collect before refilling: a helper whose results wait in the pipe
+            # has a free hand, and should not sit idle through the next task
+            # this process takes on.
+            self._collect(done, block=False)
             for proc, task_w, _, out in self.helpers:
                 while given < len(tasks) and len(out) < 4 and proc.is_alive():
                     task_w.send(tasks[given])
                     out.append(given)
                     given += 1
-            self._collect(done, block=False)
             if given < len(tasks):
                 done[given] = self.fn(tasks[given])
                 given += 1
