@@ -14,12 +14,19 @@ export PYTHONHASHSEED := 0
 
 .PHONY: install run test lint lab bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.compiled
 
-$(VENV)/.installed: pyproject.toml
+# The package and its dependencies; the modules are compiled by the next step.
+$(VENV)/.installed: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	CORPUS_TOOLS_COMPILE=0 $(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+# Compile the loader's modules with Cython, in place, and again after an edit
+# (only changed modules are rebuilt; without a C compiler they stay Python).
+$(VENV)/.compiled: $(VENV)/.installed $(wildcard corpus_tools/*.py)
+	$(BIN)/python setup.py -q build_ext --inplace -j 2
 	touch $@
 
 run: install
@@ -34,10 +41,11 @@ run: install
 	@echo "Report:        $(abspath $(REPORT_DIR))/index.html"
 
 lint: install
-	$(BIN)/ruff check corpus_tools tests bench
+	$(BIN)/ruff check setup.py corpus_tools tests bench
 
 test: lint
-	$(BIN)/python -m pytest tests --doctest-modules corpus_tools
+	$(BIN)/python -m pytest tests
+	CORPUS_TOOLS_PURE=1 $(BIN)/python -m pytest --doctest-modules corpus_tools
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:randomly notebooks
 
 lab: install
@@ -48,4 +56,4 @@ bench: install
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf build .pytest_cache .hypothesis
+	rm -rf build .pytest_cache .hypothesis corpus_tools/*.c corpus_tools/*.so corpus_tools/_native.json $(VENV)/.compiled

@@ -205,6 +205,10 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", default=["floor", "1", "2"], help="floor, 1 and/or 2 (n_jobs)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per mode; the median time is reported")
     args = ap.parse_args()
+    # Whether the loader's modules run compiled (make install) or from source.
+    from corpus_tools import _native
+
+    print("loader modules:", ", ".join(f"{name} {how}" for name, how in _native.STATE.items()), flush=True)
     tmp = Path(tempfile.mkdtemp(prefix="ct_bench_"))
     rows = []
     try:

@@ -7,6 +7,7 @@
 
 from importlib import import_module
 
+from . import _native  # noqa: F401  (first: decides compiled or Python modules before they load)
 from .config import CorpusConfig, config_from_docs, load_config
 from .corpus import Corpus, docs_frame
 

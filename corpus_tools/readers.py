@@ -261,13 +261,18 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     return lines, repaired
 
 
+def _open_file(path: Path):
+    """The reader's one way to open a file (unbuffered bytes); tests replace it to refuse a read."""
+    return open(path, "rb", buffering=0)
+
+
 def read_page(path: Path, source: str, *, max_bytes: int) -> Page | FileRecord:
     """Read and normalise one file; a :class:`FileRecord` with the status on trouble."""
     rec = FileRecord(source)
     # One open serves the size check and the read (a stat and a read_bytes
     # would look the path up twice).
     try:
-        with open(path, "rb", buffering=0) as fh:
+        with _open_file(path) as fh:
             size = rec.bytes = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 rec.status = "skipped"

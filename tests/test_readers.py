@@ -156,14 +156,14 @@ def test_unreadable_file_is_recorded(tmp_path, monkeypatch):
 
     _write(tmp_path / "ok.txt", GOOD)
     _write(tmp_path / "secret.txt", GOOD + "x")
-    real = open
+    real = readers._open_file
 
-    def guarded(path, *args, **kwargs):
+    def guarded(path):
         if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(path, *args, **kwargs)
+        return real(path)
 
-    monkeypatch.setattr(readers, "open", guarded, raising=False)  # the reader's own open()
+    monkeypatch.setattr(readers, "_open_file", guarded)
     files = load_corpus(tmp_path).files.set_index("source")
     assert files.loc["secret.txt", "status"] == "error"
     assert files.loc["secret.txt", "error"] == "cannot read: Permission denied"
