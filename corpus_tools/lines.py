@@ -62,7 +62,8 @@ _SHARE = re.compile(
     re.I,
 )
 _SHARE_PHRASE = re.compile(
-    r"^(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|full|article|story|post|page|piece))*\s*:?$",
+    r"^(?:(?:share|like|follow(?:\s+us)?|click\s+to\s+share|tweet)(?:\s+(?:this|it|on|via|us|the|full|article|story|post|page|piece))*\s*:?"
+    r"|(?:e-?mail|gift|send|print|save)\s+(?:this|the)\s+(?:article|story|post|page|piece)|share\s+(?:by|via)\s+e-?mail|link\s+copied)$",
     re.I,
 )
 # "Follow Jane Doe on Twitter @janedoe" closing a story.
@@ -99,7 +100,7 @@ _TOP_NAV = re.compile(
       | cancel\s+reply|(?:purchase|acquire)\s+licensing\s+rights|text\s+size\s*:?(?:\s*a){0,4}|(?:url|link|source\s+url)\s*:?\s*https?://\S+|watch\s+(?:the\s+)?video\s+(?:above|below)|a\s*a|(?:news|story|article)\s+(?:id|code|no\.?)\s*:?\s*\d+|(?:read|open|continue)\s+in\s+(?:the\s+)?app|loading\.{2,}|award|give\s+award|save|\d{1,3}\s*%\s+upvoted|log\s+in\s+or\s+sign\s+up\b.{0,40}
       | sort\s+by\s*:?\s*\w+(?:\s+\w+)?|view\s+(?:this\s+)?(?:email|e-mail|message)\s+in\s+(?:your|a)\s+(?:web\s+)?browser
       | permalink\b.*|accept(?:\s+all)?(?:\s+cookies)?|(?:reject|decline)(?:\s+all)?|manage\s+(?:options|preferences|settings|cookies)
-      | print(?:\s+this)?(?:\s+(?:page|article))?|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
+      | print(?:\s+this)?(?:\s+(?:page|article))?|opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)|for\s+immediate\s+release|download\b.{0,40}\b(?:pdf|report|file)\b.{0,20})$""",
     re.I | re.X,
 )
 #: "Read more" links: they end a post's teaser on listing pages.
@@ -117,12 +118,14 @@ _COUNTER_LINE = re.compile(
     r"|[\d,.]+[km]?\s+(?:views|hits|reads|visits|likes?|followers?|claps?|shares?|reactions?|retweets?|reposts?|subscribers?)"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?"  # "3 minute read"
     r"|[\d,.]{1,6}[km]?"  # a bare count (votes, likes) on a line of its own
-    rf"|(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago)$",  # "3 hours ago"
+    rf"|(?:(?:last\s+)?updated\s*:?\s*)?(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago)$",  # "3 hours ago", "Updated 2 hours ago"
     re.I,
 )
 # A link to another story set between paragraphs, and a photo caption or credit.
 _ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
 _CAPTION = re.compile(r"^(?:(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S|\[\d+\s*/\s*\d+\]\s)", re.I)
+#: The credit that ends a wire photo's caption: ". AGENCY/Photographer Name".
+_AGENCY_PHOTO = re.compile(r"\.\s+[A-Z]{2,}[A-Za-z]*\s?/\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _FILE_PHOTO = re.compile(r"\((?:file(?:\s+(?:photo|picture|image))?|archive(?:\s+photo)?|أرشيفية|صورة\s+أرشيفية|آرشیو|عکس\s+آرشیوی)\)$", re.I)
 # A caption that ends with its credit: "Protesters in Stockholm - Photo: Example Agency".
 _CAPTION_CREDIT = re.compile(r"\s[-–—|]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
@@ -183,7 +186,7 @@ _SITE_NOTICE = re.compile(
       | \brequired\s+fields\s+are\s+marked | ^we\s+(?:value|care\s+about|respect)\s+your\s+privacy\W*$
       | ^(?:thanks?\s+(?:you\s+)?for\s+reading\b.{0,80}\bsubscribe|subscribe\b.{0,80}\b(?:free|newsletter|new\s+posts|inbox|updates)
          | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
-         | comments\s+are\s+(?:moderated|closed|reviewed)\b | (?:reach|contact|email)\s+(?:him|her|them|the\s+\w+)\s+at\b | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
+         | comments\s+are\s+(?:now\s+)?(?:moderated|closed|reviewed)\b | (?:reach|contact|email)\s+(?:him|her|them|the\s+\w+)\s+at\b | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
          | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own
          | an?\s+(?:version|shorter\s+version)\s+of\s+this\s+(?:article|story|piece)\s+appears?\s+in\s+print)""",
     re.I | re.X,
@@ -204,7 +207,7 @@ def _notice_hint(low: str) -> bool:
 _TAG_LINE = re.compile(
     r"^(?:(?:tags?|categor(?:y|ies)|labels?|topics?)\s*:|tagged(?:\s+with)?\b|filed\s+under\b|posted\s+in\b)\s*\S.{0,150}$", re.I
 )
-_COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*\(\d+\))"
+_COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*(?:\(\d+\)|:?\s*\d+))"
 _COMMENT_COUNT = re.compile(
     rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
@@ -406,7 +409,7 @@ _CHROME_PREFIXES = (
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms [ also photo
-    image picture caption file related""".split(),
+    image picture caption file related gift send updated last open""".split(),
     "a a",
     "for immediate",
     "text size",
@@ -467,6 +470,8 @@ def shape_role(line: str) -> str | None:
         return IMAGE_ALT  # a logo's alt text ("Example Forum logo")
     if line[-1] == ")" and n <= 200 and _FILE_PHOTO.search(line):
         return IMAGE_ALT  # "Supporters at a rally in Paris (file photo)"
+    if "/" in line[-40:] and _AGENCY_PHOTO.search(line):
+        return IMAGE_ALT  # a wire photo's caption: "... in Paris, March 3, 2024. AGENCY/Jane Doe"
     if ("|" in line or "·" in line or "•" in line) and _label_row(line):
         return NAV  # "English | Français | فارسی", "Home | Research | Events"
     if not (head[:1].isdigit() or head.startswith(_CHROME_PREFIXES)) and not _footer_hint(line):
@@ -504,6 +509,7 @@ _ARABIC_SCRIPT_CHROME = (
     (re.compile(r"^(?:برچسب\u200c?\s?ها|کلیدواژه\u200c?\s?ها|کلید\s+واژه\u200c?\s?ها|تگ\u200c?\s?ها|الوسوم|كلمات\s+مفتاحية"
                 r"|دسته\u200c?\s?بندی|موضوعات|التصنيف|القسم|الكلمات\s+المفتاحية)\s*:"), NAV),
     (re.compile(r"^(?:جستجو(?:\s+برای)?|بحث|ابحث)\s*:?$"), NAV),
+    (re.compile(r"^(?:کد\s+خبر|شناسه\s+خبر|رقم\s+الخبر)\s*:?\s*[\d۰-۹٠-٩]+$"), NAV),  # a news ID
     (re.compile(r"^(?:[\d۰-۹٠-٩]+|یک|بدون)\s+(?:دیدگاه|نظر|پاسخ|تعليق|تعليقات|ردود)(?:\s+(?:برای|به|على)\s+.{1,200})?$"), COMMENT_COUNT),
     (re.compile(r"^(?:پاسخ|پاسخ\s+دادن|رد|الرد|دیدگاهتان\s+را\s+بنویسید|دیدگاه\s+بگذارید|اترك\s+تعليقا|أضف\s+تعليقا?)\s*$"), COMMENT_COUNT),
     (re.compile(r".{0,20}(?:نشانی\s+ایمیل\s+شما\s+منتشر\s+نخواهد\s+شد|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)"), NAV),

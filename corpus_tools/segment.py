@@ -370,7 +370,7 @@ _BADGES = frozenset("author admin administrator moderator mod editor staff guest
 _POSTED = re.compile(r"^posted\s*(?:on\s*)?[:\-]?\s*(?P<when>.{6,60})$", re.I)
 _PROFILE = re.compile(
     r"^(?:(?:posts|messages|joined|location|reputation|member\s+since|registered|rank|karma|gender|age)\s*:.{0,40}"
-    r"|(?:(?:advanced|senior|junior|new|veteran|active|global)\s+)?(?:member|moderator|administrator|admin|guest|newbie|user))$",
+    r"|(?:[\w'-]+\s+){0,2}(?:member|moderator|administrator|admin|guest|newbie|user|poster|contributor))$",  # a rank
     re.I,
 )
 
@@ -724,10 +724,16 @@ def _name_over_date(lines, roles, doc: DocDraft, lo: int) -> None:
 
 
 # A person's post on a line of its own, under the name in a credit block.
-_JOB_LINE = re.compile(
-    r"^(?:(?:senior|junior|chief|deputy|associate|assistant|visiting|adjunct|non-?resident|executive|managing|contributing|"
+_JOB = (
+    r"(?:(?:senior|junior|chief|deputy|associate|assistant|visiting|adjunct|non-?resident|executive|managing|contributing|"
     r"staff|special|distinguished|research)\s+)*(?:fellow|director|editor|professor|correspondent|analyst|researcher|reporter|"
-    r"writer|columnist|producer|lecturer|scholar|chair|president|contributor)\b.{0,50}$",
+    r"writer|columnist|producer|lecturer|scholar|chair|president|contributor)"
+)
+_JOB_LINE = re.compile(
+    rf"^{_JOB}\b.{{0,50}}$"
+    # A beat or region first ("Europe correspondent, Tirana", "Middle East Editor"); then
+    # only a place or an employer may follow, so "Former CIA Director says ..." stays a headline.
+    rf"|^(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+{_JOB}(?:\s*[,|–—-]\s*.{{1,40}}|\s+(?:at|of|for|in|on)\s+.{{1,40}})?$",
     re.I,
 )
 

@@ -504,6 +504,22 @@ def test_press_release_ends_at_its_end_mark(plain):
     assert after["role"].iloc[0] == "footer" and (after["text"] == "Media contact:").any()
 
 
+def test_forum_ranks_are_not_names(plain):
+    # "Regular Member" under the user's name is a rank, like "Senior Member".
+    docs = _docs_of(plain, "forum_thread_member_ranks")
+    assert docs["author"].tolist() == ["Darius_88", "kaveh_t", "NorthernObserver", "Shabnam.R"]
+    assert _days(docs["published"]) == ["2022-02-12", "2022-02-12", "2022-02-13", "2022-02-13"]
+    assert docs["text"].iloc[0].startswith("Genuine question, not trying to start a flame war.")
+
+
+def test_a_correspondent_line_under_the_name_is_no_headline(plain):
+    # "Europe correspondent, Tirana": a beat before the job word is still a job line.
+    doc = _docs_of(plain, "broadcaster_correspondent_credit").iloc[0]
+    assert doc["title"] == "'I was told my mother was an enemy': former MEK members describe life in Albanian camp"
+    assert doc["author"] == "Lucy Brennan"
+    assert _days(pd.Series([doc["published"]])) == ["2022-11-07"]
+
+
 def test_pages_from_other_sites_alongside_change_nothing(plain, tmp_path):
     """Lines other sites repeat ("About", "World", "Opinion") must not turn a page's
     headline and text into a sidebar: the plain pages loaded together with the
@@ -565,6 +581,17 @@ def test_no_line_is_lost(plain):
         ("Reach her at jdoe@example.com or 555-0142.", "navigation"),
         ("Purchase Licensing Rights", "navigation"),
         ("Cancel reply", "navigation"),
+        ("Link copied", "share"),
+        ("Email this article", "share"),
+        ("Gift this article", "share"),
+        ("Share by Email", "share"),
+        ("Opens new tab", "navigation"),
+        ("Updated 2 hours ago", "navigation"),
+        ("Comments 212", "comment_count"),
+        ("Comments are now closed for this article.", "navigation"),
+        ("کد خبر: ۷۸۴۵۱۲", "navigation"),
+        ("Supporters march in central Paris, March 3, 2024. AGENCY/Jane Doe", "image_alt"),
+        ("He said the US/UK position is firm.", None),
         ("The talks will resume at the end of the month.", None),
     ],
 )
