@@ -72,9 +72,8 @@ class _BuildExt(build_ext):
 
 
 def _extensions() -> list:
-    if (
-        os.environ.get("CORPUS_TOOLS_COMPILE", "1") == "0"
-    ):  # the Makefile compiles in place afterwards
+    # The Makefile installs with CORPUS_TOOLS_COMPILE=0, then compiles in place.
+    if os.environ.get("CORPUS_TOOLS_COMPILE", "1") == "0":
         return []
     try:
         from Cython.Build import cythonize
