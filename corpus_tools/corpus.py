@@ -8,7 +8,7 @@ import json
 import multiprocessing as mp
 import os
 import traceback
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -291,13 +291,13 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
                 del got
         else:
             # Helper processes and this one read batches of files and count
-            # their keys; this process merges the counts and keeps the pages.  A
-            # batch counts each content once; a page whose twin was in an
-            # earlier batch is taken back out here.
-            tasks = [(batch, max_bytes) for batch in _batches(to_read, jobs)]
-            with _Helpers(jobs - 1, _scan_batch) as helpers:
-                for pages, batch_counts in _bar(helpers.map(tasks), show, "reading", len(tasks), "batch"):
-                    counts.update(batch_counts)
+            # their keys; this process keeps the pages and, at the end, adds up
+            # the counts.  A process counts each content once; a page whose
+            # twin another process counted first is taken back out here.
+            scanner = _Scanner(max_bytes)
+            counts = scanner.counts
+            with _Helpers(jobs - 1, scanner, _batches(to_read, jobs)) as helpers:
+                for pages in _bar(helpers.map(), show, "reading", len(helpers.tasks), "batch"):
                     for src, rec, arr, counted in pages:
                         records[src] = rec
                         first = _first_copy(rec, seen_hash)
@@ -305,6 +305,9 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
                             cache[src] = arr
                         elif counted and not first:
                             counts.subtract(_short_keys(arr.to_pylist()))
+            for more in helpers.finals:
+                counts.update(more)
+            del scanner, helpers
         for src in sorted(records):
             _check_strict(records[src], strict)
         repeated = {k: c for k, c in counts.items() if c >= 2}
@@ -329,8 +332,8 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
             _WORKER_PAGES, _WORKER_REPEATED = cache, repeated
             batches = _batches([(paths[src], src) for src in readable], jobs)
             tasks = [([(p, src, records[src]) for p, src in batch], max_bytes) for batch in batches]
-            with _Helpers(jobs - 1, _build_batch, repeated) as helpers:
-                for batch in _bar(helpers.map(tasks), show, "segmenting", len(tasks), "batch"):
+            with _Helpers(jobs - 1, _build_batch, tasks, repeated) as helpers:
+                for batch in _bar(helpers.map(), show, "segmenting", len(tasks), "batch"):
                     for res in batch:
                         arr = cache.pop(res["record"].source, None)
                         if arr is not None:
@@ -397,91 +400,108 @@ def _short_keys(lines: list[str]) -> set[str]:
 _WORKER_REPEATED: dict[str, int] = {}
 _WORKER_MEMO = LineMemo()
 _WORKER_PAGES: dict[str, pa.Array] = {}
+#: How helper processes start: forked where the system can (they then share
+#: this process's memory), else spawned.
+_START_METHOD = "fork" if "fork" in mp.get_all_start_methods() else mp.get_start_method()
 
 
 def _batches(items: list, jobs: int) -> list[list]:
-    """Split work into batches of at most 16 files, at least eight per process.
+    """Split work into batches that shrink towards the end (guided scheduling).
 
-    Small batches keep the processes evenly loaded and each result well under
-    the 1 MB a widened pipe holds.
+    A batch holds at most 16 files, and at most a quarter of a process's share
+    of what is left, so the last batches are single files: the processes run
+    out of work within one small batch of each other.  Small batches also keep
+    each result well under the 1 MB a widened pipe holds.
     """
-    size = max(1, min(16, len(items) // (jobs * 8)))
-    return [items[k : k + size] for k in range(0, len(items), size)]
+    out, k = [], 0
+    while k < len(items):
+        size = max(1, min(16, (len(items) - k) // (jobs * 4)))
+        out.append(items[k : k + size])
+        k += size
+    return out
 
 
 class _Helpers:
-    """Worker processes that the calling process feeds over pipes, and works beside.
+    """Worker processes that share a task list with the calling process.
 
-    No threads: the caller keeps each helper four tasks ahead, works through a
-    task itself, and collects what the helpers have finished in between.  The
-    result pipes are widened so that a helper can write a result while the
-    caller is busy, instead of waiting for it to read.
+    Every process, the caller included, takes the next task by bumping a counter
+    in shared memory, so no process waits for another to hand out work and none
+    holds a queue of tasks the others could have done.  Helpers know the task
+    list from the start (forked: from memory; spawned: sent once), send each
+    result back over a pipe widened so they rarely wait for the caller to read,
+    and at the end send what ``fn.finish()`` returns, if ``fn`` has that method
+    (state a helper gathered over all its tasks).  The caller works through
+    tasks itself and collects results in between; :meth:`map` hands them out
+    in task order.
     """
 
-    def __init__(self, n: int, fn, repeated: dict[str, int] | None = None):
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        self.fn = fn
+    def __init__(self, n: int, fn, tasks: list, repeated: dict[str, int] | None = None):
+        ctx = mp.get_context(_START_METHOD)
+        self.fn, self.tasks = fn, tasks
+        self.next = ctx.Value("q", 0)
+        self.finals: list = []
         self.helpers = []
         for _ in range(n):
-            task_r, task_w = ctx.Pipe(duplex=False)
             res_r, res_w = ctx.Pipe(duplex=False)
             _widen(res_r)
-            proc = ctx.Process(target=_helper_loop, args=(fn, task_r, res_w, repeated or {}), daemon=True)
+            args = (fn, tasks, self.next, res_w, repeated or {})
+            proc = ctx.Process(target=_helper_loop, args=args, daemon=True)
             proc.start()
-            task_r.close()
             res_w.close()
-            self.helpers.append((proc, task_w, res_r, deque()))
+            self.helpers.append((proc, res_r))
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
-        for proc, task_w, res_r, _ in self.helpers:
-            with contextlib.suppress(OSError):
-                task_w.send(None)
-            task_w.close()
+        with self.next.get_lock():  # on an early exit, helpers take no more tasks
+            self.next.value = len(self.tasks)
+        for proc, res_r in self.helpers:
             res_r.close()
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
 
     def _collect(self, done: dict, block: bool) -> None:
-        busy = [h for h in self.helpers if h[3]]
-        if block and busy:
-            wait([h[2] for h in busy])
-        for proc, _, res_r, out in busy:
-            while out and res_r.poll():
+        live = [res_r for _, res_r in self.helpers if not res_r.closed]
+        ready = wait(live) if block else [r for r in live if r.poll()]
+        for proc, res_r in self.helpers:
+            while res_r in ready and not res_r.closed and res_r.poll():
                 try:
-                    ok, value = res_r.recv()
+                    k, ok, value = res_r.recv()
                 except EOFError:
                     proc.join(timeout=1)
                     raise RuntimeError(f"a worker process ended unexpectedly (exit code {proc.exitcode})") from None
                 if not ok:
                     raise RuntimeError(f"a worker process failed:\n{value}")
-                done[out.popleft()] = value
+                if k < 0:  # the helper's last word
+                    self.finals.append(value)
+                    res_r.close()
+                else:
+                    done[k] = value
 
-    def map(self, tasks: list):
-        """``fn(task)`` for every task, in order."""
+    def map(self):
+        """``fn(task)`` for every task, in task order; then ``finals`` holds the helpers' ``fn.finish()``."""
         done: dict[int, object] = {}
-        given = handed = 0
-        while handed < len(tasks):
-            # Collect before refilling: a helper whose results wait in the pipe
-            # has a free hand, and should not sit idle through the next task
-            # this process takes on.
-            self._collect(done, block=False)
-            for proc, task_w, _, out in self.helpers:
-                while given < len(tasks) and len(out) < 4 and proc.is_alive():
-                    task_w.send(tasks[given])
-                    out.append(given)
-                    given += 1
-            if given < len(tasks):
-                done[given] = self.fn(tasks[given])
-                given += 1
-            elif handed not in done:
-                self._collect(done, block=True)
+        handed, total = 0, len(self.tasks)
+        while handed < total or any(not r.closed for _, r in self.helpers):
+            k = _take(self.next)
+            if k < total:
+                done[k] = self.fn(self.tasks[k])
+                self._collect(done, block=False)
+            else:
+                self._collect(done, block=handed not in done)
             while handed in done:
                 yield done.pop(handed)
                 handed += 1
+
+
+def _take(counter) -> int:
+    """The next task's index (each index is taken once, by one process)."""
+    with counter.get_lock():
+        k = counter.value
+        counter.value = k + 1
+    return k
 
 
 def _widen(conn) -> None:
@@ -491,41 +511,51 @@ def _widen(conn) -> None:
             fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
 
 
-def _helper_loop(fn, tasks, results, repeated) -> None:
+def _helper_loop(fn, tasks, counter, results, repeated) -> None:
     global _WORKER_REPEATED
     if repeated:
         _WORKER_REPEATED = repeated
-    while True:
-        task = tasks.recv()
-        if task is None:
-            return
-        try:
-            results.send((True, fn(task)))
-        except Exception:  # reported to the caller, which raises it
-            results.send((False, traceback.format_exc()))
+    k = -1
+    try:
+        while (k := _take(counter)) < len(tasks):
+            results.send((k, True, fn(tasks[k])))
+        finish = getattr(fn, "finish", None)
+        results.send((-1, True, finish() if finish else None))
+    except Exception:  # reported to the caller, which raises it
+        with contextlib.suppress(OSError):
+            results.send((k, False, traceback.format_exc()))
 
 
-def _scan_batch(task):
-    """Read a batch of files: each page's record and lines, and the batch's key counts.
+class _Scanner:
+    """Pass 1 in one process: read batches of files and count their short keys.
 
-    A page is counted unless an earlier page of the batch has the same bytes;
-    ``counted`` tells the parent which ones were.
+    A page is counted unless this process has already counted a page with the
+    same bytes; ``counted`` tells the parent which ones were, and the parent
+    (which sees every page in order) takes a later copy back out.  The counts
+    stay here until the end: one merge per process instead of one per batch.
     """
-    batch, max_bytes = task
-    counts: Counter[str] = Counter()
-    seen: dict[str, str] = {}
-    pages = []
-    for path, src in batch:
-        got = read_page(path, src, max_bytes=max_bytes)
-        if not isinstance(got, Page):
-            pages.append((src, got, None, False))
-            continue
-        rec = got.record
-        counted = _first_copy(rec, seen, mark=False)  # within the batch; the parent decides overall
-        if counted:
-            counts.update(_short_keys(got.lines))
-        pages.append((src, rec, _arrow_text(got.lines), counted))
-    return pages, counts
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.counts: Counter[str] = Counter()
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, batch):
+        pages = []
+        for path, src in batch:
+            got = read_page(path, src, max_bytes=self.max_bytes)
+            if not isinstance(got, Page):
+                pages.append((src, got, None, False))
+                continue
+            rec = got.record
+            counted = _first_copy(rec, self.seen, mark=False)
+            if counted:
+                self.counts.update(_short_keys(got.lines))
+            pages.append((src, rec, _arrow_text(got.lines), counted))
+        return pages
+
+    def finish(self) -> Counter[str]:
+        return self.counts
 
 
 def _build_batch(task):

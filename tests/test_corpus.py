@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -84,6 +85,63 @@ def test_parallel_handles_copies_across_batches_and_bad_files(tmp_path, seeds_di
         for name in ("docs", "lines", "files"):
             pd.testing.assert_frame_equal(getattr(par, name), getattr(serial, name))
     assert (serial.files["status"] == "skipped").sum() == 24 - len(seeds)
+
+
+def test_spawned_helpers_give_the_same_tables(tmp_path, seeds_dir, monkeypatch):
+    # Where processes cannot fork, helpers start afresh: they get the tasks and
+    # the task function (with its own counts) once, and read their pages again.
+    import corpus_tools.corpus as corpus_module
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for k in range(12):
+        (tmp_path / f"p{k:02d}.txt").write_bytes(seeds[k % len(seeds)].read_bytes() + f"\nvariant {k}\n".encode())
+    serial = load_corpus(tmp_path)
+    monkeypatch.setattr(corpus_module, "_START_METHOD", "spawn")
+    par = load_corpus(tmp_path, n_jobs=2)
+    for name in ("docs", "lines", "files"):
+        pd.testing.assert_frame_equal(getattr(par, name), getattr(serial, name))
+
+
+class _Tally:
+    """A task function that remembers what its process did (for the helper tests)."""
+
+    def __init__(self):
+        self.done, self.caller = [], os.getpid()
+
+    def __call__(self, task):
+        # The caller is slowest, so both helpers surely take tasks.
+        time.sleep(0.05 if os.getpid() == self.caller else 0.005)
+        self.done.append(task)
+        return task * task
+
+    def finish(self):
+        return self.done
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_helpers_share_the_tasks_and_report_what_they_gathered(monkeypatch, method):
+    import corpus_tools.corpus as corpus_module
+
+    if method not in corpus_module.mp.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(corpus_module, "_START_METHOD", method)
+    tasks = list(range(200))
+    tally = _Tally()
+    with corpus_module._Helpers(2, tally, tasks) as helpers:
+        assert list(helpers.map()) == [t * t for t in tasks]  # in task order
+    assert len(helpers.finals) == 2 and all(helpers.finals)
+    # Every task ran exactly once, in the caller or in one helper.
+    assert sorted(tally.done + [t for part in helpers.finals for t in part]) == tasks
+
+
+def test_batches_shrink_towards_the_end():
+    from corpus_tools.corpus import _batches
+
+    items = list(range(500))
+    batches = _batches(items, 2)
+    assert [x for b in batches for x in b] == items
+    sizes = [len(b) for b in batches]
+    assert sizes[0] == 16 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
 
 
 def _break_workers(tmp_path, seeds_dir, monkeypatch, failure):
