@@ -32,12 +32,57 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 # White space other than the plain space (tabs, no-break and other Unicode spaces,
 # form feeds), made plain spaces; plain substring tests decide whether the
 # regex passes are needed at all.
-_INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u2060", "\ufeff")
-_ODD_SPACE_CHARS = tuple("\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") + tuple(
+_INVISIBLE_CHARS = frozenset("\u00ad\u200b\u2060\ufeff")
+_ODD_SPACE_CHARS = frozenset("\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
-_ASCII_ODD_SPACES = tuple(ch for ch in _ODD_SPACE_CHARS if ch.isascii())
-_MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2", "\u00d8", "\u00d9", "\u00da", "\u00db")
+_MOJIBAKE_LEADS = frozenset("\u00c2\u00c3\u00e2\u00d8\u00d9\u00da\u00db")
+#: Printable ASCII and the newline: the bytes that need no normalising.
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
+#: Characters from U+0300 on that are no combining mark and are their own NFC,
+#: yet compose with the character before them (Indic vowel signs, Hangul vowels
+#: and final consonants).  A test rebuilds this list from ``unicodedata``.
+_COMPOSES_WITH_PREVIOUS = frozenset(
+    map(chr, (0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6, 0x0D3E, 0x0D57,
+              0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7, 0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD,
+              0x115AF, 0x11930))
+) | frozenset(map(chr, range(0x1161, 0x1176))) | frozenset(map(chr, range(0x11A8, 0x11C3)))  # fmt: skip
+
+
+class _NfcStable(dict):
+    """Whether a character keeps any text it is in NFC, whatever its neighbours (memoised).
+
+    True for a character that is its own NFC form, no combining mark, and
+    never the second half of a composition.  Characters below U+0300 all are.
+    """
+
+    def __missing__(self, ch: str) -> bool:
+        stable = ch < "\u0300" or (
+            not unicodedata.combining(ch)
+            and unicodedata.normalize("NFC", ch) == ch
+            and ch not in _COMPOSES_WITH_PREVIOUS
+        )
+        self[ch] = stable
+        return stable
+
+
+_NFC_STABLE = _NfcStable()
+
+
+def odd_chars(data: bytes | str) -> set[str]:
+    """The characters of UTF-8 ``data`` (or of a str) other than printable ASCII and the newline.
+
+    One C pass drops the plain bytes; what is left is short and still valid
+    UTF-8 (ASCII bytes never occur inside a multi-byte character).
+
+    >>> sorted(odd_chars("a\\u00a0b\\tc\\n“d”".encode()))
+    ['\\t', '\\xa0', '“', '”']
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return set(data.translate(None, _PLAIN_BYTES).decode("utf-8", "surrogatepass"))
+
+
 # C0/C1 control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Letters typical of UTF-8 text decoded as cp1252/latin-1 ("â€™", "Ã©"), checked
@@ -210,7 +255,7 @@ def _repair(line: str) -> str:
     return ftfy.fix_encoding(line)
 
 
-def normalise_text(text: str) -> tuple[list[str], int]:
+def normalise_text(text: str, odd: set[str] | None = None) -> tuple[list[str], int]:
     """Split decoded text into normalised lines; returns ``(lines, n_repaired)``.
 
     NFC, no invisible characters (zero-width space, soft hyphen, BOM), any run of
@@ -219,6 +264,11 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     Mojibake (UTF-8 read as cp1252) is repaired line by line with ftfy, only on
     lines that show its signature.
 
+    ``odd``, when given, holds at least every character of ``text`` other than
+    printable ASCII and the newline (:func:`odd_chars`; the reader takes it from
+    the file's bytes).  It tells which of the steps above the text needs, so
+    that clean text is not searched for each character they deal with.
+
     Examples
     --------
     >>> normalise_text("A\\u00a0b\\u200b  c\\r\\nsoft\\u00adhyphen\\n")
@@ -226,24 +276,22 @@ def normalise_text(text: str) -> tuple[list[str], int]:
     >>> normalise_text("It\\u00e2\\u20ac\\u2122s fine")
     (['It’s fine'], 1)
     """
-    # Pure ASCII text (a check that costs nothing) is NFC and holds none of the
-    # invisible characters, non-ASCII spaces or mojibake letters looked for below.
-    plain = text.isascii()
+    if odd is None:
+        odd = odd_chars(text)
     # Invisible characters go before NFC: one between a letter and its accent
     # would keep them from being composed.
-    if not plain and any(ch in text for ch in _INVISIBLE_CHARS):
+    if not odd.isdisjoint(_INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
-    if not plain and not unicodedata.is_normalized("NFC", text):
+    if not all(map(_NFC_STABLE.__getitem__, odd)) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # str.replace runs at memory speed, far faster than a regex over the text.
-    for ch in _ASCII_ODD_SPACES if plain else _ODD_SPACE_CHARS:
-        if ch in text:
-            text = text.replace(ch, " ")
-    raw = _NEWLINE.split(text) if "\r" in text else text.split("\n")
+    for ch in sorted(odd.intersection(_ODD_SPACE_CHARS)):
+        text = text.replace(ch, " ")
+    raw = _NEWLINE.split(text) if "\r" in odd else text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()
     repaired = 0
-    if not plain and any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text) is not None:
+    if not odd.isdisjoint(_MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text) is not None:
         for i, line in enumerate(raw):
             if _MOJIBAKE_HINT.search(line):
                 fixed = _repair(line)
@@ -294,7 +342,10 @@ def read_page(path: Path, source: str, *, max_bytes: int) -> Page | FileRecord:
     except UnicodeError as exc:
         rec.status, rec.error = "error", str(exc)
         return rec
-    lines, rec.n_repaired = normalise_text(text)
+    # The odd characters of UTF-8 text are found faster in its bytes (a BOM's
+    # bytes count as one more: a superset does no harm).
+    odd = odd_chars(data) if rec.encoding in ("utf-8", "utf-8-sig") else None
+    lines, rec.n_repaired = normalise_text(text, odd)
     rec.n_lines = len(lines)
     if not any(lines):
         rec.status, rec.error = "empty", "file has no text (only whitespace)"

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_tools import CorpusFileError, load_corpus, readers
-from corpus_tools.readers import decode, find_files, normalise_text
+from corpus_tools.readers import decode, find_files, normalise_text, odd_chars
 
 GOOD = "A title line\n\nThe body of a good page has a sentence. It has two.\n"
 
@@ -61,6 +65,49 @@ def test_mojibake_repaired_only_where_certain():
     lines, repaired = normalise_text("Iranâ€™s government\nRésumé stays as written\n")
     assert lines == ["Iran’s government", "Résumé stays as written"]
     assert repaired == 1
+
+
+def _normalise_slowly(text: str) -> list[str]:
+    """The rules of ``normalise_text`` (bar mojibake repair), applied to everything, step by step."""
+    text = unicodedata.normalize("NFC", re.sub("[\u00ad\u200b\u2060\ufeff]", "", text))
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [" ".join(line.split()) for line in lines]
+
+
+# Letters and marks that compose (e + acute, Oriya and Hangul pairs), Persian, quotes,
+# odd spaces, invisibles and line breaks; no mojibake lead letters.
+_MESSY_CHARS = st.sampled_from(
+    [*"ab Z.\n\r\t“”’—éفا\u200c", "\u0301", "\u0b47", "\u0b3e", "\u1100", "\u1161", "\u11a8",
+    "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\u2028", "\u200b", "\u00ad", "\ufeff", "\u212b", "  "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_MESSY_CHARS, max_size=40).map("".join))
+def test_normalise_matches_the_rules_applied_everywhere(text):
+    # The fast path only acts where the text's odd characters call for a step;
+    # it must give what the plain rules give, whether the odd characters come
+    # from the text or from its UTF-8 bytes.
+    expected = _normalise_slowly(text)
+    assert normalise_text(text)[0] == expected
+    assert normalise_text(text, odd_chars(text.encode("utf-8")))[0] == expected
+
+
+def test_characters_that_compose_with_the_one_before_are_all_listed():
+    # Every character that is the second half of a canonical composition and
+    # looks harmless alone (no combining mark, its own NFC) must be in the list,
+    # or NFC would be skipped for text holding it after its partner.
+    second = set()
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second.add(chr(int(parts[1], 16)))
+    hangul = {chr(c) for c in (*range(0x1161, 0x1176), *range(0x11A8, 0x11C3))}  # composed by rule, not by table
+    harmless = {c for c in second | hangul if not unicodedata.combining(c) and unicodedata.normalize("NFC", c) == c}
+    assert harmless == set(readers._COMPOSES_WITH_PREVIOUS)
+    assert min(map(ord, second)) >= 0x300  # so every character below U+0300 is stable
 
 
 @pytest.fixture
