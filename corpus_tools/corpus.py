@@ -8,6 +8,7 @@ import json
 import multiprocessing as mp
 import os
 import traceback
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -297,13 +298,17 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
             scanner = _Scanner(max_bytes)
             counts = scanner.counts
             with _Helpers(jobs - 1, scanner, _batches(to_read, jobs)) as helpers:
-                for pages in _bar(helpers.map(), show, "reading", len(helpers.tasks), "batch"):
-                    for src, rec, arr, counted in pages:
+                for pages, text in _bar(helpers.map(), show, "reading", len(helpers.tasks), "batch"):
+                    at = 0
+                    for src, rec, n_lines, counted in pages:
                         records[src] = rec
                         first = _first_copy(rec, seen_hash)
-                        if arr is not None and first:
+                        if n_lines is None:
+                            continue
+                        arr, at = text.slice(at, n_lines), at + n_lines  # the page's lines (no copy)
+                        if first:
                             cache[src] = arr
-                        elif counted and not first:
+                        elif counted:
                             counts.subtract(_short_keys(arr.to_pylist()))
             for more in helpers.finals:
                 counts.update(more)
@@ -317,28 +322,20 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
         readable = [src for src, rec in sorted(records.items()) if rec.status in ("ok", "empty")]
         paths = {src: p for src, p, _ in entries if p is not None}
         tables = _Tables()
-        if jobs == 1:
-            for src in _bar(readable, show, "segmenting"):
-                arr = cache.pop(src, None)
-                if arr is not None:
-                    page = Page(src, arr.to_pylist(), records[src], arrow=arr)
-                else:
-                    page = read_page(paths[src], src, max_bytes=max_bytes)
-                tables.add(_build_page(page, repeated, memo), records)
-                del page, arr
-        else:
-            # Forked helpers find the pages in the parent's memory (shared, not
-            # copied); where processes are spawned instead, they read files again.
-            _WORKER_PAGES, _WORKER_REPEATED = cache, repeated
-            batches = _batches([(paths[src], src) for src in readable], jobs)
-            tasks = [([(p, src, records[src]) for p, src in batch], max_bytes) for batch in batches]
-            with _Helpers(jobs - 1, _build_batch, tasks, repeated) as helpers:
-                for batch in _bar(helpers.map(), show, "segmenting", len(tasks), "batch"):
-                    for res in batch:
-                        arr = cache.pop(res["record"].source, None)
-                        if arr is not None:
-                            res["lines"] = arr
-                        tables.add(res, records)
+        # Pages are built in batches, by this process alone or with helpers.
+        # Forked helpers find the pages in this process's memory (shared, not
+        # copied); where processes are spawned instead, they read files again.
+        _WORKER_PAGES, _WORKER_REPEATED = cache, repeated
+        tasks = [([(paths[src], src, records[src]) for src in batch], max_bytes) for batch in _batches(readable, jobs)]
+        with contextlib.ExitStack() as stack:
+            if jobs == 1:
+                built = map(_build_batch, tasks)
+            else:
+                built = stack.enter_context(_Helpers(jobs - 1, _build_batch, tasks, repeated)).map()
+            for packed in _bar(built, show, "segmenting", len(tasks), "batch"):
+                # The lines of a page read in pass 1 are kept as they are.
+                packed["lines"] = [cache.pop(rec.source, None) if arr is None else arr for rec, arr in zip(packed["records"], packed["lines"], strict=True)]
+                tables.add(packed, records)
     finally:
         _WORKER_PAGES, _WORKER_REPEATED, _WORKER_MEMO = {}, {}, LineMemo()
         del memo
@@ -541,7 +538,13 @@ class _Scanner:
         self.seen: dict[str, str] = {}
 
     def __call__(self, batch):
-        pages = []
+        """``(pages, text)``: per file ``(source, record, n_lines, counted)``, and the batch's lines as one array.
+
+        ``n_lines`` is None for a file with nothing to read; the others' lines
+        follow each other in ``text``, in order (one array is far cheaper to
+        send between processes than one per page).
+        """
+        pages, lines = [], []
         for path, src in batch:
             got = read_page(path, src, max_bytes=self.max_bytes)
             if not isinstance(got, Page):
@@ -551,16 +554,18 @@ class _Scanner:
             counted = _first_copy(rec, self.seen, mark=False)
             if counted:
                 self.counts.update(_short_keys(got.lines))
-            pages.append((src, rec, _arrow_text(got.lines), counted))
-        return pages
+            pages.append((src, rec, len(got.lines), counted))
+            lines += got.lines
+        return pages, _arrow_text(lines)
 
     def finish(self) -> Counter[str]:
         return self.counts
 
 
-def _build_batch(task):
+def _build_batch(task) -> dict:
+    """Build a batch of pages and pack their results (see :func:`_pack_pages`)."""
     batch, max_bytes = task
-    out = []
+    results = []
     for path, src, rec in batch:
         arr = _WORKER_PAGES.get(src)
         if arr is not None:
@@ -568,63 +573,81 @@ def _build_batch(task):
             res["lines"] = None  # the parent has them
         else:
             res = _build_page(read_page(path, src, max_bytes=max_bytes), _WORKER_REPEATED, _WORKER_MEMO)
-        out.append(res)
-    return out
+        results.append(res)
+    return _pack_pages(results)
 
 
 #: Line roles as small integer codes: compact to keep and to send between processes.
 _ROLE_NAMES = np.array(ROLES, dtype=object)
 _ROLE_CODE = {role: code for code, role in enumerate(ROLES)}
-_IN_DOC = np.array([role in DOC_ROLES for role in ROLES])
+_IN_DOC = tuple(role in DOC_ROLES for role in ROLES)  # by code
 _EMPTY_TEXT = pa.array([], pa.large_string())
 
 
 def _build_page(page: Page | FileRecord, repeated: dict[str, int], memo: LineMemo | None = None) -> dict:
-    """Roles and documents of one page, as compact data (cheap to keep and to send between processes).
+    """Roles and documents of one page, as plain data (:func:`_pack_pages` packs a batch of them).
 
-    ``codes`` holds each line's role (an index into ``ROLES``), ``owner`` the
-    page-local number of the document a line belongs to (-1: none), ``docs`` one
-    tuple per document in ``_DOC_FIELDS`` order.
+    ``codes`` holds each line's role as a byte (an index into ``ROLES``),
+    ``owner`` the page-local number of the document a line belongs to (-1:
+    none), ``texts`` the documents' texts and ``docs`` one tuple per document
+    in ``_DOC_FIELDS`` order.
     """
     if isinstance(page, FileRecord):  # nothing to read (an empty file)
-        none = np.zeros(0, np.int8)
-        return {"record": page, "lines": _EMPTY_TEXT, "texts": _EMPTY_TEXT, "codes": none, "owner": none.astype(np.int32), "docs": [], "site": None}
+        return {"record": page, "lines": _EMPTY_TEXT, "texts": [], "codes": b"", "owner": [], "docs": [], "site": None}
     lines = page.lines
     feats = PageFeatures(lines, memo)
     furniture, soft = classify_furniture(lines, repeated, feats)
     roles, drafts = segment_page(lines, furniture, soft, feats)
     site = page_site(lines, roles)
-    codes = np.array(list(map(_ROLE_CODE.__getitem__, roles)), dtype=np.int8)
-    in_doc = _IN_DOC[codes]
-    owner = np.full(len(lines), -1, dtype=np.int32)
+    codes = bytes(map(_ROLE_CODE.__getitem__, roles))
+    owner = [-1] * len(lines)
     docs, texts = [], []
-    members, member_doc = [], []  # every document's lines, and whose they are (one numpy step for the page)
     for k, d in enumerate(drafts):
         start, end = d.line_span
         body = sorted(d.body)
         text = "\n".join([lines[i] for i in body])
         lang = first_guess(text)
         texts.append(text)
-        members += d.body
-        members += d.meta
-        member_doc += [k] * (len(d.body) + len(d.meta))
+        # A line belongs to the document that claims it last, if its role is a document's.
+        for i in d.body + d.meta:
+            if _IN_DOC[codes[i]]:
+                owner[i] = k
         # Lines are normalised (single spaces, no other white space), so
         # counting spaces counts words, much faster than splitting.
         n_words = text.count(" ") + len(body) if text else 0
         short = text if lang is None else None
         docs.append((d.kind, d.parent, d.title, d.author, d.section, d.published, lang, short, n_words, start + 1, end + 1))
-    if members:
-        at = np.array(members, dtype=np.int64)
-        keep = in_doc[at]
-        owner[at[keep]] = np.array(member_doc, dtype=np.int32)[keep]
     return {
         "record": page.record,
         "lines": page.arrow if page.arrow is not None else _arrow_text(lines),
-        "texts": _arrow_text(texts),
+        "texts": texts,
         "codes": codes,
         "owner": owner,
         "docs": docs,
         "site": site,
+    }
+
+
+def _pack_pages(results: list[dict]) -> dict:
+    """A batch of page results as a few flat arrays: cheap to send between processes and to keep.
+
+    Per page: ``records``, ``docs``, ``sites``, ``lines`` (an Arrow array, or
+    None where the parent has the page) and ``n_lines``; for the batch:
+    ``codes`` and ``owner`` (page-local document numbers) line by line, and
+    ``texts``, the documents' texts.
+    """
+    owner = array("i")
+    for res in results:
+        owner.extend(res["owner"])
+    return {
+        "records": [res["record"] for res in results],
+        "docs": [res["docs"] for res in results],
+        "sites": [res["site"] for res in results],
+        "lines": [res["lines"] for res in results],
+        "n_lines": [len(res["codes"]) for res in results],
+        "codes": np.frombuffer(b"".join([res["codes"] for res in results]), dtype=np.int8),
+        "owner": np.frombuffer(owner, dtype=np.int32) if owner.itemsize == 4 else np.asarray(owner, dtype=np.int32),
+        "texts": _arrow_text([text for res in results for text in res["texts"]]),
     }
 
 
@@ -669,31 +692,37 @@ class _Tables:
         self.l_text: list[pa.Array] = []
         self.d_text: list[pa.Array] = []
 
-    def add(self, res: dict, records: dict[str, FileRecord]) -> None:
-        """Fold in one page's result (see :func:`_build_page`)."""
+    def add(self, packed: dict, records: dict[str, FileRecord]) -> None:
+        """Fold in a batch of pages (see :func:`_pack_pages`; ``lines`` all set)."""
         dcols = self.dcols
-        rec: FileRecord = res["record"]
-        records[rec.source] = rec
-        src = rec.source
-        stem = src.rsplit(".", 1)[0] if "." in src.rsplit("/", 1)[-1] else src
-        k_docs = len(res["docs"])
-        ids = [f"{stem}:{k + 1}" for k in range(k_docs)]
-        if k_docs:
-            for field, column in zip(_DOC_FIELDS, zip(*res["docs"], strict=True), strict=True):
-                dcols[field].extend(column)
-        owner = res["owner"]
-        owner[owner >= 0] += len(dcols["doc_id"])
-        dcols["doc_id"].extend(ids)
-        dcols["source"].extend([src] * k_docs)
-        dcols["site"].extend([res["site"]] * k_docs)
-        dcols["parent_id"].extend([ids[d[1]] if d[1] is not None else None for d in res["docs"]])
+        first_doc = []  # each page's first document, numbered across the corpus
+        for rec, docs, site, lines, n_lines in zip(
+            packed["records"], packed["docs"], packed["sites"], packed["lines"], packed["n_lines"], strict=True
+        ):
+            records[rec.source] = rec
+            src = rec.source
+            stem = src.rsplit(".", 1)[0] if "." in src.rsplit("/", 1)[-1] else src
+            k_docs = len(docs)
+            ids = [f"{stem}:{k + 1}" for k in range(k_docs)]
+            if k_docs:
+                for field, column in zip(_DOC_FIELDS, zip(*docs, strict=True), strict=True):
+                    dcols[field].extend(column)
+            first_doc.append(len(dcols["doc_id"]))
+            dcols["doc_id"].extend(ids)
+            dcols["source"].extend([src] * k_docs)
+            dcols["site"].extend([site] * k_docs)
+            dcols["parent_id"].extend([ids[d[1]] if d[1] is not None else None for d in docs])
+            rec.n_docs = k_docs
+            self.l_src.append(src)
+            self.l_count.append(n_lines)
+            self.l_text.append(lines)
+        owner = packed["owner"]
+        if len(owner):
+            shift = np.repeat(np.asarray(first_doc, dtype=np.int32), packed["n_lines"])
+            owner = np.where(owner >= 0, owner + shift, -1).astype(np.int32, copy=False)
         self.l_owner.append(owner)
-        self.d_text.append(res["texts"])
-        rec.n_docs = k_docs
-        self.l_src.append(src)
-        self.l_count.append(len(owner))
-        self.l_text.append(res["lines"])
-        self.l_codes.append(res["codes"])
+        self.l_codes.append(packed["codes"])
+        self.d_text.append(packed["texts"])
 
     def finish(self, records: dict[str, FileRecord], cfg: CorpusConfig) -> Corpus:
         """Build the tables (raises ValueError when no document was found)."""
