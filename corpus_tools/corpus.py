@@ -451,7 +451,14 @@ class _Helpers:
         return self
 
     def __exit__(self, *exc) -> None:
-        with self.next.get_lock():  # on an early exit, helpers take no more tasks
+        # Helpers that sent their last word end by themselves; they are not
+        # waited for (multiprocessing reaps them when it next starts a process,
+        # or at exit).  On an early exit they take no more tasks and are stopped.
+        if len(self.finals) == len(self.helpers):
+            for _, res_r in self.helpers:
+                res_r.close()
+            return
+        with self.next.get_lock():
             self.next.value = len(self.tasks)
         for proc, res_r in self.helpers:
             res_r.close()
@@ -784,9 +791,12 @@ class _Tables:
 
 def _files_table(records: dict[str, FileRecord]) -> pd.DataFrame:
     recs = [records[k] for k in sorted(records)]
-    files = pd.DataFrame({c: [getattr(r, c) for r in recs] for c in [*FILE_COLUMNS, "n_repaired"]})
-    for col in ("bytes", "n_lines", "n_docs", "n_repaired"):
-        files[col] = files[col].astype("int64")
-    for col in ("source", "sha256", "encoding", "status", "error"):
-        files[col] = files[col].astype(object).where(files[col].notna(), None)
-    return files
+    columns = {}
+    for col in [*FILE_COLUMNS, "n_repaired"]:
+        values = [getattr(r, col) for r in recs]
+        # Counts are int64; text columns hold str or None (missing values stay None).
+        columns[col] = np.array(values, dtype=np.int64) if col in _INT_FILE else pd.Series(values, dtype=object)
+    return pd.DataFrame(columns, copy=False)
+
+
+_INT_FILE = ("bytes", "n_lines", "n_docs", "n_repaired")

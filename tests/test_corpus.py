@@ -134,6 +134,17 @@ def test_helpers_share_the_tasks_and_report_what_they_gathered(monkeypatch, meth
     assert sorted(tally.done + [t for part in helpers.finals for t in part]) == tasks
 
 
+def test_helpers_end_by_themselves(seeds_dir):
+    # The run does not wait for its helpers to exit; they must still be gone soon after.
+    import multiprocessing as mp
+
+    load_corpus(seeds_dir, n_jobs=2)
+    deadline = time.monotonic() + 10
+    while mp.active_children() and time.monotonic() < deadline:  # active_children() reaps the ended ones
+        time.sleep(0.05)
+    assert mp.active_children() == []
+
+
 def test_batches_shrink_towards_the_end():
     from corpus_tools.corpus import _batches
 
