@@ -32,8 +32,7 @@ from .lines import (
     LineMemo,
     PageFeatures,
     classify_furniture,
-    line_key,
-    may_repeat,
+    short_keys,
 )
 from .readers import FileRecord, Page, find_files, read_page
 from .segment import page_site, segment_page
@@ -287,7 +286,7 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
                 rec = got.record if isinstance(got, Page) else got
                 records[src] = rec
                 if isinstance(got, Page) and _first_copy(rec, seen_hash):
-                    counts.update(_short_keys(got.lines))
+                    counts.update(short_keys(got.lines))
                     cache[src] = _arrow_text(got.lines)
                 del got
         else:
@@ -309,7 +308,7 @@ def _load(root: Path, config, n_jobs: int, strict: bool, progress) -> Corpus:
                         if first:
                             cache[src] = arr
                         elif counted:
-                            counts.subtract(_short_keys(arr.to_pylist()))
+                            counts.subtract(short_keys(arr.to_pylist()))
             for more in helpers.finals:
                 counts.update(more)
             del scanner, helpers
@@ -386,12 +385,6 @@ def _first_copy(rec: FileRecord, seen_hash: dict[str, str], *, mark: bool = True
 def _check_strict(rec: FileRecord, strict: bool) -> None:
     if strict and rec.status != "ok" and not (rec.error or "").startswith("identical to"):
         raise CorpusFileError(f"{rec.source}: {rec.status}: {rec.error}")
-
-
-def _short_keys(lines: list[str]) -> set[str]:
-    """Keys of the lines that may count as repeated furniture (see ``classify_furniture``)."""
-    # The length test first spares most lines a function call (a hot loop).
-    return set(map(line_key, [line for line in lines if line and (len(line) <= 160 or may_repeat(line))]))
 
 
 _WORKER_REPEATED: dict[str, int] = {}
@@ -560,7 +553,7 @@ class _Scanner:
             rec = got.record
             counted = _first_copy(rec, self.seen, mark=False)
             if counted:
-                self.counts.update(_short_keys(got.lines))
+                self.counts.update(short_keys(got.lines))
             pages.append((src, rec, len(got.lines), counted))
             lines += got.lines
         return pages, _arrow_text(lines)

@@ -355,6 +355,18 @@ def may_repeat(line: str) -> bool:
     return 0 < n <= 160 or (n <= REPEAT_MAX_CHARS and line.endswith(_ELLIPSIS_ENDS))
 
 
+def short_keys(lines: list[str]) -> set[str]:
+    """Keys of a page's lines that may count as repeated furniture (:func:`may_repeat`).
+
+    The corpus counts on how many pages each key occurs (see :func:`classify_furniture`).
+
+    >>> sorted(short_keys(["Most Viewed", "", "x" * 200, "most viewed"]))
+    ['most viewed']
+    """
+    # The length test first spares most lines a function call (a hot loop).
+    return set(map(line_key, [line for line in lines if line and (len(line) <= 160 or may_repeat(line))]))
+
+
 def is_title_like(line: str, max_words: int = 20) -> bool:
     """Short, headline-shaped: few words, no closing period/colon/comma.
 

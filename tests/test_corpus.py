@@ -87,21 +87,6 @@ def test_parallel_handles_copies_across_batches_and_bad_files(tmp_path, seeds_di
     assert (serial.files["status"] == "skipped").sum() == 24 - len(seeds)
 
 
-def test_spawned_helpers_give_the_same_tables(tmp_path, seeds_dir, monkeypatch):
-    # Where processes cannot fork, helpers start afresh: they get the tasks and
-    # the task function (with its own counts) once, and read their pages again.
-    import corpus_tools.corpus as corpus_module
-
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    for k in range(12):
-        (tmp_path / f"p{k:02d}.txt").write_bytes(seeds[k % len(seeds)].read_bytes() + f"\nvariant {k}\n".encode())
-    serial = load_corpus(tmp_path)
-    monkeypatch.setattr(corpus_module, "_START_METHOD", "spawn")
-    par = load_corpus(tmp_path, n_jobs=2)
-    for name in ("docs", "lines", "files"):
-        pd.testing.assert_frame_equal(getattr(par, name), getattr(serial, name))
-
-
 class _Tally:
     """A task function that remembers what its process did (for the helper tests)."""
 
@@ -246,7 +231,7 @@ def test_spawned_helpers_read_the_files_themselves_and_agree(monkeypatch):
 
     pages = Path(__file__).parent / "data" / "pages"
     serial = load_corpus(pages)
-    monkeypatch.setattr(corpus_module.mp, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(corpus_module, "_START_METHOD", "spawn")
     spawned = load_corpus(pages, n_jobs=2)
     for name in ("docs", "lines", "files"):
         pd.testing.assert_frame_equal(getattr(spawned, name), getattr(serial, name))
@@ -255,11 +240,10 @@ def test_spawned_helpers_read_the_files_themselves_and_agree(monkeypatch):
 def test_the_lines_counted_across_pages_are_the_lines_looked_up():
     # Pass 1 counts keys of the lines that classify_furniture later looks up:
     # a long teaser cut off with "…]" is one of them.
-    from corpus_tools.corpus import _short_keys
-    from corpus_tools.lines import line_key, may_repeat
+    from corpus_tools.lines import line_key, may_repeat, short_keys
 
     lines = ["Most viewed", "x" * 200, "A teaser " + "y" * 200 + " …]", "z" * 290 + "...", "w" * 301 + "…", ""]
-    assert _short_keys(lines) == {line_key(line) for line in lines if may_repeat(line)}
+    assert short_keys(lines) == {line_key(line) for line in lines if may_repeat(line)}
     assert [may_repeat(line) for line in lines] == [True, False, True, True, False, False]
 
 
