@@ -269,6 +269,18 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         for k, (start, title_i, label_i, head_i, (name, date, _)) in enumerate(units):
             end = units[k + 1][0] if k + 1 < len(units) else n
             docs.append(_parse_comment(lines, roles, soft, start, end, title_i, label_i, head_i, name, date, parent))
+        if article is None:
+            # A thread: its opening post is the article, under the thread's
+            # title, and the replies are its comments.
+            opening = docs[0]
+            opening.kind = "article"
+            head = _thread_title(lines, feats, first) if opening.title is None else None
+            if head is not None:
+                opening.title = lines[head]
+                roles[head] = TITLE
+                opening.meta.append(head)
+            for reply in docs[1:]:
+                reply.parent = 0
         _trim_page_end(lines, roles, docs[-1])
     else:
         doc = _parse_article(lines, roles, soft, feats.rich, 0, n, listing=False, alt_keys=alt_keys)
@@ -282,6 +294,30 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
             docs.append(doc)
     _finish_roles(lines, roles, soft, docs, alt_keys)
     return roles, docs
+
+
+def _thread_title(lines, feats, first: int) -> int | None:
+    """The line over a thread's first post that is its title, if any.
+
+    A forum's header holds the board's name and tagline, menus, breadcrumbs,
+    "Page 1 of 3", buttons and a "Started by NAME, DATE" line; the thread's title
+    is the longest headline of several words among the rest.
+    """
+    best = None
+    for i in range(first):
+        line = lines[i]
+        if not feats.title_like[i] or line.count(" ") < 3 or feats.date_only[i]:
+            continue
+        if _BREADCRUMB.search(line) or _PAGE_OF.search(line) or is_sidebar_cue(line):
+            continue
+        if is_credit_line(line) or _BYLINE.match(line) or parse_date(line) is not None:
+            continue
+        if best is None or len(line) >= len(lines[best]):
+            best = i
+    return best
+
+
+_PAGE_OF = re.compile(r"\bpage \d+ of \d+", re.I)
 
 
 def _trim_page_end(lines, roles, doc: DocDraft) -> None:

@@ -116,8 +116,10 @@ def test_blog_post_whose_own_credit_looks_like_a_comment_header(plain):
 
 def test_forum_thread(plain):
     posts = _docs_of(plain, "forum_thread")
-    # The board's header above the first post is no article of its own.
-    assert posts["kind"].tolist() == ["comment"] * 3
+    # The board's header above the first post is no article of its own; the
+    # opening post is the article and the replies are its comments.
+    assert posts["kind"].tolist() == ["article", "comment", "comment"]
+    assert posts["parent_id"].tolist() == [None, "forum_thread:1", "forum_thread:1"]
     assert posts["author"].tolist() == ["darius", "sam_k", "darius"]
     assert posts["title"].tolist() == ["Who really backs the MEK?", "Re: Who really backs the MEK?", "Re: Who really backs the MEK?"]
     assert _days(posts["published"]) == ["2021-01-05", "2021-01-05", "2021-01-06"]
@@ -458,6 +460,10 @@ def test_forum_posts_under_user_blocks(plain):
     a signature after a "____" rule is no part of the post."""
     docs = _docs_of(plain, "forum_user_blocks")
     assert docs["author"].tolist() == ["mahsa_dc", "Kourosh1357", "tabrizi_guy", "mahsa_dc", "Lara W.", "Parviz_mod"]
+    # The opening post takes the thread's title from the header, not the
+    # breadcrumb, the "Started by" line or the "Reply to this topic" button.
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 5
+    assert docs["title"].tolist() == ["Camp Liberty move - anyone have family still at Ashraf?"] + [None] * 5
     assert _days(docs["published"])[:2] == ["2012-02-14", "2012-02-15"]
     assert docs["text"].iloc[1].endswith("with his full name and date of birth.")
     assert not docs["text"].str.contains("Posts:|Joined:|Member$", regex=True).any()
@@ -508,6 +514,9 @@ def test_forum_ranks_are_not_names(plain):
     # "Regular Member" under the user's name is a rank, like "Senior Member".
     docs = _docs_of(plain, "forum_thread_member_ranks")
     assert docs["author"].tolist() == ["Darius_88", "kaveh_t", "NorthernObserver", "Shabnam.R"]
+    # Not the board's tagline ("Discussion of world politics since 2004"), nor "Page 1 of 1 [ 4 posts ]".
+    assert docs["title"].iloc[0] == "Does the MEK actually have any support inside Iran?"
+    assert (docs["parent_id"].iloc[1:] == "forum_thread_member_ranks:1").all()
     assert _days(docs["published"]) == ["2022-02-12", "2022-02-12", "2022-02-13", "2022-02-13"]
     assert docs["text"].iloc[0].startswith("Genuine question, not trying to start a flame war.")
 
