@@ -42,7 +42,8 @@ _WEEKDAY = (
     r"|(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)"
     r"|یکشنبه|يکشنبه|دوشنبه|سه[\u200c\s]?شنبه|چهارشنبه|پنج[\u200c\s]?شنبه|جمعه|شنبه)،?,?\s+)?"
 )
-_TIME = r"(?:\s*(?:,|at|-|–|\||در|ساعت|الساعة|في)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# A time after the date, maybe with its zone ("4:17 PM GMT+1", "17.45 BST", "09:30 UTC+03:30").
+_TIME = r"(?:\s*(?:,|at|-|–|\||در|ساعت|الساعة|في)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
 
 # One date, anchored nowhere; named groups tell which form matched.
 _DATE_BODY = rf"""
@@ -113,8 +114,8 @@ def date_of_match(m: re.Match) -> dt.date | None:
 def is_date_line(line: str) -> bool:
     """True when the whole line is one date (optionally with weekday and time).
 
-    >>> is_date_line("Nov 12, 2012"), is_date_line("Sat 1 Jul 2023 17.45 BST")
-    (True, True)
+    >>> is_date_line("Nov 12, 2012"), is_date_line("Sat 1 Jul 2023 17.45 BST"), is_date_line("March 3, 2024 4:17 PM GMT+1")
+    (True, True, True)
     >>> is_date_line("In 2012 it was delisted.")
     False
     """

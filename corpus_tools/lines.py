@@ -188,7 +188,8 @@ _SITE_NOTICE = re.compile(
          | sign\s+up\b.{0,40}\b(?:newsletter|updates|alerts|emails?|receive\s+our)
          | comments\s+are\s+(?:now\s+)?(?:moderated|closed|reviewed)\b | (?:reach|contact|email)\s+(?:him|her|them|the\s+\w+)\s+at\b | newsletter\s*:|.{0,80}\bin\s+your\s+inbox\b|got\s+a\s+(?:news\s+)?(?:story|tip)\s*\?
          | the\s+views\s+expressed\b.{0,60}\b(?:author|writer|contributor)s?(?:'s|’s)?\s+own
-         | an?\s+(?:version|shorter\s+version)\s+of\s+this\s+(?:article|story|piece)\s+appears?\s+in\s+print)""",
+         | an?\s+(?:version|shorter\s+version)\s+of\s+this\s+(?:article|story|piece)\s+appears?\s+in\s+print
+         | our\s+standards\s*:.{0,80})""",
     re.I | re.X,
 )
 
@@ -201,7 +202,7 @@ def _notice_hint(low: str) -> bool:
     return (
         "cookie" in low or "email address" in low or "required field" in low or "subscribe" in low or "newsletter" in low
         or "inbox" in low or "sign up" in low or "story?" in low or "tip?" in low or "views expressed" in low
-        or "your privacy" in low or "in print" in low or "comments are" in low or "save my name" in low
+        or "your privacy" in low or "in print" in low or "comments are" in low or "save my name" in low or "standards" in low
         or (" at " in low and ("reach" in low or "contact" in low or "email" in low))
     )  # fmt: skip
 _TAG_LINE = re.compile(
@@ -816,7 +817,17 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         while b >= 0 and not length[b]:
             b -= 1
         # A menu item before it, and a label-sized line (not a teaser headline) after it.
-        return b >= 0 and roles[b] == NAV and j < n and feats.label[j]
+        if not (b >= 0 and roles[b] == NAV and j < n and feats.label[j]):
+            return False
+        if head[k] != 2:
+            return True
+        # Worded as a sidebar heading ("Read next"), it is a menu item only if
+        # more menu items follow: a section label over a headline ("Middle East" /
+        # "Iran hangs ...") is a teaser's.
+        j += 1
+        while j < n and not length[j]:
+            j += 1
+        return j >= n or feats.label[j] or roles[j] == NAV
 
     for i in [k for k, h in enumerate(head) if h]:
         if i < done or roles[i] is not None or not heading(i) or in_menu(i):
@@ -859,7 +870,12 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
         # still teasers: "Related analysis" with each teaser's author and date.)
         after_text = head[i] == 2 and first_prose < i
         for m in range(1, len(items) if not after_text else 0):
-            if is_credit_line(lines[items[m]]) or (m == len(items) - 1 and date_only[items[m]]):
+            # A date line that no other headline follows in the block dates the
+            # article's own head (a teaser's date has more teasers after it).
+            last_date = date_only[items[m]] and not any(
+                roles[k] is None and title_like[k] and not date_only[k] for k in items[m + 1 :]
+            )
+            if last_date or is_credit_line(lines[items[m]]):
                 # The headline is right above, or above a teaser, a standfirst, a
                 # share bar or a caption: the nearest headline-sized line within seven.
                 cut = m - 1

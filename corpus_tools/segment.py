@@ -781,6 +781,8 @@ _BIO_LINE = re.compile(
     r"lawyer|economist|diplomat|activist|novelist|poet|scientist|doctor|physician|teacher|student|consultant|expert)s?\b"
 )
 _CREDITS_NOTE = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{0,200}$", re.I)
+# "Reporting by Jane Doe; Editing by ...", "(Reporting by Jane Doe in Paris and ...)": the first reporter.
+_REPORTED_BY = re.compile(rf"^\(?[Rr]eporting by (?P<name>{NAME})(?=\s*(?:[;,)]|and\b|in\b|$))")
 #: Marks that end a press release's text ("###", "-30-", "- ENDS -").
 _RELEASE_END = frozenset({"###", "# # #", "-30-", "- 30 -", "ends", "- ends -", "-ends-", "end"})
 #: The same as written on pages, to find them with one set test per document.
@@ -812,6 +814,9 @@ def _mark_release_end(lines, roles, doc: DocDraft) -> None:
         roles[i] = AUTHOR
         body.pop()
         doc.meta.append(i)
+        reporter = _REPORTED_BY.match(lines[i])
+        if reporter and doc.author is None:  # a wire story with no byline: its reporter
+            doc.author = reporter.group("name")
 
 
 def _author_from_bio(lines, roles, doc: DocDraft) -> None:

@@ -298,6 +298,9 @@ def test_blank_lines_between_blocks_change_nothing(plain, spaced):
         # A language switcher, "FOR IMMEDIATE RELEASE", a dateline, "###" and the contact block.
         ("ngo_press_release", "Rights group urges UN Human Rights Council to act on threats against Iranian dissidents abroad",
          None, "2022-06-21"),
+        # No byline: the reporter from "Reporting by NAME; ... Editing by ..."; the date line carries "GMT+1".
+        ("wire_story_read_next", "Thousands of Iranian exiles rally in Paris as Tehran summons French envoy", "Hélène Marchetti",
+         "2024-03-03"),
         # Persian: a masthead over a Solar Hijri date, a caption ending "- عکس: ...", share buttons in Persian.
         ("persian_news_article", "تجمع مخالفان در استکهلم همزمان با ادامه جلسات دادگاه یک مقام سابق زندان", "سارا موحدی", "2021-10-06"),
         ("wire_service_story", "Iran protests to Albania over opposition conference at Manez camp", "Lefteris Kyprianou", "2022-03-02"),
@@ -363,6 +366,8 @@ def test_headline_credits_and_date_under_heavy_chrome(plain, source, title, auth
         ("opinion_piece", ["is a professor", "The views expressed", "Newsletter"]),
         ("ngo_press_release", ["FOR IMMEDIATE RELEASE", "Download as PDF", "Français", "###", "Media contact", "Sign up"]),
         ("wire_service_story", ["opens new tab", "[1/2]", "(Reporting by"]),
+        # "Read Next" after the licensing links heads teasers (section label, headline, time), not a menu item.
+        ("wire_story_read_next", ["Reporting by", "Our Standards", "Read Next", "Iran hangs two men", "9:02 AM"]),
         ("wordpress_blog_post", ["Like Loading", "Powered by", "Theme:"]),
         ("us_newspaper_story", ["Share full article", "Read in app", "appears in print", "Advertisement"]),
         ("agency_story_slashed_date", ["lg/fz/dv", "Published on"]),
