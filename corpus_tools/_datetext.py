@@ -54,7 +54,7 @@ _DATE_BODY = rf"""
       | (?P<year3>(?:19|20)\d\d)-(?P<month3>\d{{1,2}})-(?P<day3>\d{{1,2}})
       | (?P<day4>\d{{1,2}})\s+{_JALALI_MONTH}(?:\s+ماه)?\s+(?P<year4>(?:13|14|۱۳|۱۴|١٣|١٤)\d\d)
       | (?<![\d.])(?P<day5>\d{{1,2}})\.(?P<month5>\d{{1,2}})\.(?P<year5>(?:19|20)\d\d)(?![\d.])
-      | (?<![\d/])(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<year6>(?:19|20)\d\d)(?![\d/])
+      | (?<![\d/-])(?P<a6>\d{{1,2}})(?P<sep6>[/-])(?P<b6>\d{{1,2}})(?P=sep6)(?P<year6>(?:19|20)\d\d)(?![\d/-])
     ){_TIME}
     """
 DATE = re.compile(_DATE_BODY, re.I | re.X)
@@ -78,6 +78,8 @@ def parse_date(text: str) -> dt.date | None:
     (datetime.date(2019, 8, 5), datetime.date(2021, 8, 12), None)
     >>> parse_date("30/06/2018"), parse_date("06/30/2018"), parse_date("06/07/2018")  # the last could be either
     (datetime.date(2018, 6, 30), datetime.date(2018, 6, 30), None)
+    >>> parse_date("02-17-2024, 03:15 PM")  # dashes as slashes
+    datetime.date(2024, 2, 17)
     """
     for m in DATE.finditer(text):
         d = date_of_match(m)

@@ -210,10 +210,10 @@ _TAG_LINE = re.compile(
 )
 _COMMENTS = r"(?:(?:no|one|\d+)\s+(?:comments?|responses|replies)|comments?\s*(?:\(\d+\)|:?\s*\d+))"
 _COMMENT_COUNT = re.compile(
-    rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:new|a)\s+comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
+    rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:(?:new|a)\s+)?comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
         \s+(?:on|to)\s+.{{1,200}}
-      | (?:\d+\s*[•·|]\s*)?(?:reply|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
+      | (?:\d+\s*[•·|]\s*)?(?:reply(?:\s+with\s+quote)?|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
         (?:\s*[•·|]\s*share\s*›?)?
       | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+) | join\s+the\s+discussion\W{{0,3}} | (?:show|view|hide|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | (?:(?:reply|share|report|save|quote|permalink|edit|flag|like|upvote|downvote|vote|award|more)\b[\s•·|›]*){{2,}})$""",
@@ -283,6 +283,8 @@ _AGO = re.compile(
     re.I
 )
 _COUNT_NAME = re.compile(r"^[\d,.]+[km]?\s+\w+$", re.I)  # "4 comments", "12 replies": a teaser's count, no name
+# A link aggregator's post or comment: "▲ 94 points by ledgerfox 8 hours ago | parent | next [–]".
+_POINTS_BY = re.compile(rf"^(?:▲\s*)?\d+\s+points?\s+by\s+(?P<name>[\w.-]{{2,30}})\s+(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago(?:\s*\|.*)?$", re.I)
 
 
 def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
@@ -301,6 +303,8 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     ('Reza K', None, False)
     >>> parse_comment_header("• 3 years ago"), parse_comment_header("4 comments • 3 years ago")  # the name is on the line above
     (('', None, False), None)
+    >>> parse_comment_header("▲ 94 points by ledgerfox 8 hours ago | parent | next [–]")
+    ('ledgerfox', None, True)
     """
     if len(line) > 110:
         return None
@@ -322,6 +326,9 @@ def parse_comment_header(line: str) -> tuple[str, dt.date | None, bool] | None:
     m = _SAYS.match(line)
     if m and len(m.group("name").split()) <= 5:
         return m.group("name").strip(), None, False
+    m = _POINTS_BY.match(line)
+    if m:
+        return m.group("name"), None, True
     m = _AGO.match(line)
     if m:
         name = re.split(r"\s+[>›]\s+", (m.group("name") or "").strip())[0]  # "A > B": A replies to B
@@ -593,7 +600,7 @@ def _line_facts(line: str) -> tuple:
     if ln <= 80 and tail.endswith(("comment", "comments", "responses", "replies", ")")):
         footer = post_footer_date(line)
     comment = None
-    if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":" or tail.endswith(" ago")):
+    if ln <= 110 and (line[:3].lower() in ("by ", "pos", "sub") or tail[-1] == ":" or tail.endswith(" ago") or " points by " in line):
         comment = parse_comment_header(line)
     words = line.count(" ") + 1
     short = ln <= 150 and words <= 15 and footer is None

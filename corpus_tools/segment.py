@@ -279,6 +279,11 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
                 opening.title = lines[head]
                 roles[head] = TITLE
                 opening.meta.append(head)
+                # The post may repeat the thread's title over its text.
+                first_line = opening.body[0] if len(opening.body) >= 2 else None
+                if first_line is not None and _squash(lines[first_line]) == _squash(opening.title):
+                    roles[first_line] = DUPLICATE
+                    opening.body.remove(first_line)
             for reply in docs[1:]:
                 reply.parent = 0
         _trim_page_end(lines, roles, docs[-1])
@@ -325,10 +330,14 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
 
     The last post runs to the end of the page, so it ends in whatever the page
     shows below the thread.  Two or more short lines of no running text at its
-    end are that, not the post; so is all that follows a "View more comments" link.
+    end are that, not the post; so is all that follows a "View more comments"
+    link, or the post's own action row ("Reply", "Reply With Quote") under its text.
     """
     if len(doc.body) >= 2:
         more = next((k for k in range(doc.body[0], doc.body[-1]) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), None)
+        if more is None:
+            acts = [k for k in range(doc.body[0], doc.body[-1]) if roles[k] == COMMENT_COUNT and _ACTION_ROW.search(lines[k])]
+            more = acts[-1] if acts else None
         if more is not None:
             for i in [i for i in doc.body if i > more]:
                 roles[i] = NAV
@@ -343,6 +352,10 @@ def _trim_page_end(lines, roles, doc: DocDraft) -> None:
         for i in tail:
             roles[i] = NAV
         doc.body = doc.body[: len(doc.body) - len(tail)]
+
+
+# A post's action row: "Reply", "Reply With Quote", "Quote | Like | Report".
+_ACTION_ROW = re.compile(r"\b(?:reply|quote)\b", re.I)
 
 
 def _credit_lines(lines, roles, feats) -> list[int]:
@@ -405,8 +418,8 @@ _BADGES = frozenset("author admin administrator moderator mod editor staff guest
 # A forum post's "Posted 14 February 2012 - 09:12 PM", and the user block over it.
 _POSTED = re.compile(r"^posted\s*(?:on\s*)?[:\-]?\s*(?P<when>.{6,60})$", re.I)
 _PROFILE = re.compile(
-    r"^(?:(?:posts|messages|joined|location|reputation|member\s+since|registered|rank|karma|gender|age)\s*:.{0,40}"
-    r"|(?:[\w'-]+\s+){0,2}(?:member|moderator|administrator|admin|guest|newbie|user|poster|contributor))$",  # a rank
+    r"^(?:(?:posts|messages|joined|join\s+date|location|reputation|member\s+since|registered|rank|karma|gender|age)\s*:.{0,40}"
+    r"|(?:[\w'-]+\s+){0,2}(?:member|moderator|administrator|admin|guest|newbie|user|poster|contributor|banned))$",  # a rank
     re.I,
 )
 
@@ -425,7 +438,7 @@ def _forum_headers(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int
             if date is not None:
                 posted.append((k, date))
     if len(posted) < 2:
-        return [], {}
+        return _numbered_posts(lines, roles)
     headers, labels = [], {}
     for p, date in posted:
         block, k = [], p - 1
@@ -446,6 +459,39 @@ def _forum_headers(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int
         labels[p] = name_i
         headers.append((p, (lines[name_i], date, True)))
     return (headers, labels) if len(headers) >= 2 else ([], {})
+
+
+def _numbered_posts(lines, roles) -> tuple[list[tuple[int, tuple]], dict[int, int]]:
+    """Forum posts opened by their date and number ("02-17-2024, 03:15 PM #1"), the user block under it.
+
+    The date may be relative ("Yesterday, 11:03 AM #5": no date); the number
+    marks the post.  Two or more make a thread.
+    """
+    n = len(lines)
+    headers, labels = [], {}
+    for p, line in enumerate(lines):
+        if roles[p] not in (None, NAV, REPEATED) or len(line) > 60 or "#" not in line:
+            continue  # (a menu-like run of short lines may have taken the header and user block for navigation)
+        m = _POST_NUMBER.match(line)
+        if m is None:
+            continue
+        name_i = p + 1
+        while name_i < n and not lines[name_i]:
+            name_i += 1
+        if name_i >= n or len(lines[name_i]) > 40 or roles[name_i] not in (None, NAV, REPEATED) or _PROFILE.match(lines[name_i]):
+            continue
+        k = name_i + 1
+        while k < n and (not lines[k] or _PROFILE.match(lines[k])):  # rank, join date, post count
+            if lines[k]:
+                roles[k] = NAV
+            k += 1
+        labels[p] = name_i
+        headers.append((p, (lines[name_i], parse_date(m.group("when")), True)))
+    return (headers, labels) if len(headers) >= 2 else ([], {})
+
+
+# "02-17-2024, 03:15 PM #1", "Yesterday, 11:03 AM #5": a time, then the post's number.
+_POST_NUMBER = re.compile(r"^(?P<when>.{0,30}\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)\s+#\d{1,6}$", re.I)
 
 
 def _name_date_headers(lines, roles, feats) -> tuple[list[tuple[int, tuple]], dict[int, int]]:
@@ -492,7 +538,7 @@ def _comment_units(lines, roles, headers, labels=None):
     units = []
     for h, parsed in headers:
         if labels and h in labels:
-            units.append((labels[h], None, labels[h], h, parsed))
+            units.append((min(labels[h], h), None, labels[h], h, parsed))  # the name over or under the header
             continue
         title_i = label_i = None
         t = _previous_nonblank(lines, h)

@@ -526,6 +526,32 @@ def test_forum_ranks_are_not_names(plain):
     assert docs["text"].iloc[0].startswith("Genuine question, not trying to start a flame war.")
 
 
+def test_link_aggregator_thread(plain):
+    """"▲ 94 points by NAME 8 hours ago | parent | next [–]" opens a comment; the post's own
+    "186 points by NAME ..." line credits it; "add comment" and "reply" are chrome."""
+    docs = _docs_of(plain, "link_aggregator_thread")
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 10
+    assert docs["title"].iloc[0] == "Ask SB: How do researchers verify claims made by exile groups like the MEK?"
+    assert docs["author"].tolist()[:4] == ["quietvector", "ledgerfox", "quietvector", "ledgerfox"]
+    assert docs["text"].iloc[0].endswith("Genuinely curious, not trying to start a political fight.")
+    assert docs["text"].iloc[-1].endswith("just like any other source.")  # the site's footer is not the last comment's
+    assert not docs["text"].str.contains("add comment|points by|\\[–\\]", regex=True).any()
+
+
+def test_forum_posts_opened_by_date_and_number(plain):
+    """vBulletin: "02-17-2024, 03:15 PM #1" over the user block; "Reply With Quote" ends a post
+    (and the page's thread list and rules after the last one are not part of it)."""
+    docs = _docs_of(plain, "numbered_forum_posts")
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 5
+    assert docs["author"].tolist() == ["kaveh_in_ohio", "Niloufar_T", "old_tehrani", "Bardia", "kaveh_in_ohio", "Ramin"]
+    assert _days(docs["published"])[:4] == ["2024-02-17", "2024-02-17", "2024-02-18", "2024-02-18"]
+    assert docs["published"].iloc[4:].isna().all()  # "Yesterday, 11:03 AM", "Today, 08:47 AM"
+    assert docs["title"].iloc[0] == "Why does the MEK still get so much support in Congress?"
+    assert docs["text"].iloc[0].startswith("Genuine question")  # the post's copy of the title is counted once
+    assert docs["text"].iloc[-1].endswith("Thread stays open.")
+    assert not docs["text"].str.contains("Join Date|Reply With Quote|Senior Member|Posting Rules", regex=True).any()
+
+
 def test_a_correspondent_line_under_the_name_is_no_headline(plain):
     # "Europe correspondent, Tirana": a beat before the job word is still a job line.
     doc = _docs_of(plain, "broadcaster_correspondent_credit").iloc[0]
