@@ -213,12 +213,14 @@ _COMMENT_COUNT = re.compile(
     rf"""^(?:{_COMMENTS}|leave\s+a\s+(?:comment|reply)|add\s+(?:(?:new|a)\s+)?comment|post\s+a\s+comment|(?:post|submit|send)\s+comment
       | (?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)
         \s+(?:on|to)\s+.{{1,200}}
-      | (?:\d+\s*[•·|]\s*)?(?:reply(?:\s+with\s+quote)?|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments)\s*(?:↓|»)?
+      | (?:\d+\s*[•·|]\s*)?(?:reply(?:\s+with\s+quote)?|report|quote|permalink|log\s+in\s+to\s+reply|login\s+to\s+post\s+comments|in\s+reply\s+to\s+[^\s,;:]+(?:\s+[^\s,;:]+){{0,3}})\s*(?:↓|»)?
         (?:\s*[•·|]\s*share\s*›?)?
       | sort\s+by\s+(?:newest|oldest|best|top|popular|most\s+\w+) | join\s+the\s+discussion\W{{0,3}} | (?:show|view|hide|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | (?:(?:reply|share|report|save|quote|permalink|edit|flag|like|upvote|downvote|vote|award|more)\b[\s•·|›]*){{2,}})$""",
     re.I | re.X,
 )
+# The heading of a comment thread: "6 thoughts on “Title”", "12 Responses to Title".
+_THREAD_HEAD = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\S", re.I)
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
 POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,40}}?)\s*[|·•,–-]?\s*{_COMMENTS}$", re.I)
 _SIDEBAR_CUE = re.compile(
@@ -430,6 +432,7 @@ _CHROME_PREFIXES = (
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms [ also photo
     image picture caption file related gift send updated last open""".split(),
+    "in reply to",
     "a a",
     "for immediate",
     "text size",
@@ -854,6 +857,8 @@ def _mark_sidebar_blocks(feats: PageFeatures, roles, soft, repeated) -> None:
             stops = [k for k in nonblank if rich[k] or footer[k] is not None or comment[k] is not None]
             if PAGINATION in roles:
                 stops += [k for k in nonblank if roles[k] == PAGINATION and READ_MORE.match(lines[k])]
+            if COMMENT_COUNT in roles:  # a thread's heading ("6 thoughts on “...”"): comments follow, not teasers
+                stops += [k for k in nonblank if roles[k] == COMMENT_COUNT and _THREAD_HEAD.match(lines[k])]
             if any(prose):
                 stops += [k for k, nxt in pairwise(nonblank) if prose[k] and (prose[nxt] or rich[nxt])]
             stops = sorted(set(stops))

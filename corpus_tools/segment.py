@@ -414,7 +414,7 @@ def _credit_name(line: str) -> str | None:
 
 
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_BADGES = frozenset("author admin administrator moderator mod editor staff guest member verified".split())
+_BADGES = frozenset("author admin administrator moderator mod editor staff guest member verified".split()) | {"post author"}
 # A forum post's "Posted 14 February 2012 - 09:12 PM", and the user block over it.
 _POSTED = re.compile(r"^posted\s*(?:on\s*)?[:\-]?\s*(?P<when>.{6,60})$", re.I)
 _PROFILE = re.compile(
@@ -703,6 +703,9 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                     doc.author = parse_byline(credit) or (login.group(1) if login and login.group(1).lower() not in _NOT_NAME else None)
     if doc.published is not None:
         _name_over_date(lines, roles, doc, lo if title_i is None else title_i + 1)
+    rest = [i for i in content[:4] if roles[i] is None]
+    if rest and doc.meta and rest[0] - max(doc.meta) <= 2 and _CATEGORY_LIST.match(lines[rest[0]]):
+        roles[rest[0]] = NAV  # the post's categories under its credits: "Travel, Albania, Iran"
     for i in content:
         if roles[i] is None:
             if soft[i] and _chrome_line(lines[i]):
@@ -722,6 +725,9 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
     return doc
 
 
+# Three to six comma-separated labels of one to three capitalised words: a post's categories.
+_CATEGORY = r"[A-Z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,2}"
+_CATEGORY_LIST = re.compile(rf"^{_CATEGORY}(?:,\s*{_CATEGORY}){{2,5}}$")
 # A person's name on a line of its own: two to four capitalised words, maybe
 # with a title ("Dr.") or a particle ("de", "van", "al-").
 _NAME = rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?{NAME}"

@@ -552,6 +552,20 @@ def test_forum_posts_opened_by_date_and_number(plain):
     assert not docs["text"].str.contains("Join Date|Reply With Quote|Senior Member|Posting Rules", regex=True).any()
 
 
+def test_blog_comments_with_badges_and_reply_notes(plain):
+    """WordPress: "NAME" / "Post author" / DATE over each comment, "In reply to NAME." before a
+    reply's text; the categories under the credits are no text; a "Related" list over the
+    thread's heading ("6 thoughts on ...") does not run into the first comment."""
+    docs = _docs_of(plain, "blog_comments_post_author_badge")
+    assert docs["kind"].tolist() == ["article"] + ["comment"] * 6
+    assert docs["author"].tolist() == ["Shirin Talebi", "Reza M.", "Shirin Talebi", "Marjan Hosseini", "Shirin Talebi", "Tom Ellery", "Reza M."]
+    assert _days(docs["published"]) == ["2023-11-04", "2023-11-05", "2023-11-05", "2023-11-06", "2023-11-06", "2023-11-08", "2023-11-09"]
+    assert docs["text"].iloc[0].startswith("I went to Albania for the beaches")
+    assert docs["text"].iloc[0].endswith("here are some pictures of very good fish.")
+    assert docs["text"].iloc[2].startswith("He said he walked out")
+    assert not docs["text"].str.contains("In reply to|Post author", regex=True).any()
+
+
 def test_a_correspondent_line_under_the_name_is_no_headline(plain):
     # "Europe correspondent, Tirana": a beat before the job word is still a job line.
     doc = _docs_of(plain, "broadcaster_correspondent_credit").iloc[0]
