@@ -222,7 +222,7 @@ _COMMENT_COUNT = re.compile(
 # The heading of a comment thread: "6 thoughts on “Title”", "12 Responses to Title".
 _THREAD_HEAD = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\S", re.I)
 #: A post footer: a date followed by a comment count ("August 5, 2019 0 comments").
-POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,40}}?)\s*[|·•,–-]?\s*{_COMMENTS}$", re.I)
+POST_FOOTER = re.compile(rf"^(?:posted\s+(?:on\s+)?)?(?P<date>.{{6,60}}?)\s*[|·•,–—-]?\s*{_COMMENTS}$", re.I)
 _SIDEBAR_CUE = re.compile(
     r"""^(?:(?:the\s+)?most\s+(?:viewed|read|popular|shared|commented|emailed|recent)(?:\s+(?:articles?|posts?|stories|news))?
       | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further|other|editor'?s?)

@@ -110,6 +110,8 @@ def parse_byline(line: str) -> str | None:
     (None, 'caspian_drift')
     >>> parse_byline("by the way, who asked?") is None
     True
+    >>> parse_byline("by Guest Contributor Hamid Esfandiari")
+    'Hamid Esfandiari'
     >>> parse_byline("Byzantine Empire"), parse_byline("Authoritarian rule returns")
     (None, None)
     """
@@ -125,6 +127,11 @@ def parse_byline(line: str) -> str | None:
     rest = re.split(r"\s*[,|–—]\s*|\s+-\s+|\s{2,}|\s+(?:[Ff]or|[Ii]n)\s+(?=[A-Z]|the\s)|\s+(?:در|فی|في)\s+", rest, maxsplit=1)[0]
     rest = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", rest)
     tokens = rest.split()
+    # Job words before a name ("Guest Contributor Hamid Esfandiari") are no part of it.
+    lead = 0
+    while lead < len(tokens) - 2 and tokens[lead].lower().strip(".") in _JOB_WORDS:
+        lead += 1
+    tokens = tokens[lead:]
     # A desk credit made only of such words ("Staff Reporter", "Editorial Team")
     # names no person; otherwise they end the name.
     if all(tok.lower().strip(".") in _JOB_WORDS for tok in tokens):
@@ -234,8 +241,17 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
         headers = [(h, c) for h, c in headers if h > start_of_thread]
     docs: list[DocDraft] = []
     alt_keys: set[str] = set()
+    first = 0
+    if len(footers) >= 2 and not opens and all(_under_headline(lines, roles, feats, i) for i, _ in footers):
+        # The dated lines sit right under headlines ("Posted on DATE by NAME — 7
+        # Comments"): they open the posts, which end where the next headline starts.
+        heads = [_previous_nonblank(lines, i) for i, _ in footers]
+        footers, opens = [(h, None) for h in heads[1:]] + [(n, None)], True
+        # Above the first headline: the page's head, and a description of the
+        # listing, whose paragraph belongs to no post.
+        first = max((k + 1 for k in range(heads[0]) if feats.rich[k] or feats.prose[k]), default=0)
     if len(footers) >= 2:
-        start = 0
+        start = first
         for i, date in footers:
             doc = _parse_article(lines, roles, soft, feats.rich, start, i, listing=True, alt_keys=alt_keys)
             if date is not None:
@@ -323,6 +339,12 @@ def _thread_title(lines, feats, first: int) -> int | None:
 
 
 _PAGE_OF = re.compile(r"\bpage \d+ of \d+", re.I)
+
+
+def _under_headline(lines, roles, feats, i: int) -> bool:
+    """Whether line ``i`` sits right under a headline (a blank line at most between)."""
+    p = _previous_nonblank(lines, i)
+    return p is not None and i - p <= 2 and roles[p] is None and feats.title_like[p] and lines[p].count(" ") >= 2 and not feats.date_only[p]
 
 
 def _trim_page_end(lines, roles, doc: DocDraft) -> None:
@@ -931,7 +953,9 @@ def _dateline_date(line: str) -> dt.date | None:
 
 # Where a "by NAME on DATE" credit turns from the name to the date.
 _BY_WHEN = re.compile(
-    r"\s+(?:at|on|in)\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)", re.I
+    r"\s+(?:at|on|in)\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)"
+    r"|\s+[—–|·•-]\s+(?:\d+|no|one)\s+(?:comments?|responses?|replies)\b",  # "by NAME — 7 Comments"
+    re.I,
 )
 _THREAD_START = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|replies)\b"
@@ -972,8 +996,10 @@ def _is_meta(line: str) -> bool:
 
 # Credits other than the author's byline: photos, translation, the original's author, an "Authors:" list.
 _CREDIT_LABEL = re.compile(
-    r"^(?:photos?|photographs?|photography|pictures?|images?|video|illustrations?|translated|translation|"
-    r"original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)(?:\s+by\b|\s*:)\s*\S"
+    r"^(?:photos?|photographs?|photography|pictures?|images?|video|illustrations?)(?:\s+by\b|\s*:)\s*\S"
+    # "Translation: Jane Doe" names a translator; "Translation: Kayhan editorial on ..." is a headline.
+    r"|^(?:translated|translation|original\s+(?:article|text|story|report)|additional\s+reporting|editing|edited)"
+    r"(?:\s+by\s*\S|\s*:\s*\S+(?:\s+\S+){0,4}$)"
     r"|^published\s+in\s+[A-Z]",
     re.I,
 )

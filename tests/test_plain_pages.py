@@ -566,6 +566,19 @@ def test_blog_comments_with_badges_and_reply_notes(plain):
     assert not docs["text"].str.contains("In reply to|Post author", regex=True).any()
 
 
+def test_archive_whose_posts_open_with_their_credit(plain):
+    """"Headline" / "Posted on DATE by NAME — 7 Comments" / excerpt / "Continue reading →": the
+    dated line under each headline opens a post (it does not close one); the category's own
+    description above the first post belongs to none."""
+    docs = _docs_of(plain, "archive_posts_opened_by_credits")
+    assert len(docs) == 6
+    assert docs["title"].iloc[1] == "Translation: Kayhan editorial on the ‘Monafeqin’ and the Paris trial"
+    assert docs["author"].tolist() == ["Farhad Sadeghi", "Leila Nouri", "Tomasz Wierzbicki", "Leila Nouri", "Farhad Sadeghi", "Hamid Esfandiari"]
+    assert _days(docs["published"]) == ["2023-06-12", "2023-05-30", "2023-05-17", "2023-04-28", "2023-04-09", "2023-03-21"]
+    assert docs["text"].iloc[0].startswith("For more than three decades")
+    assert not docs["text"].str.contains("Category Archives|Continue reading|Comments", regex=True).any()
+
+
 def test_a_correspondent_line_under_the_name_is_no_headline(plain):
     # "Europe correspondent, Tirana": a beat before the job word is still a job line.
     doc = _docs_of(plain, "broadcaster_correspondent_credit").iloc[0]
