@@ -67,7 +67,7 @@ _SHARE_PHRASE = re.compile(
     re.I,
 )
 # "Follow Jane Doe on Twitter @janedoe" closing a story.
-_FOLLOW_ON = re.compile(rf"^follow\s+.{{1,60}}\s+on\s+(?:{_SOCIAL})\b", re.I)
+_FOLLOW_ON = re.compile(rf"^follow\s+(?:.{{1,60}}\s+on\s+(?:{_SOCIAL})\b|@\w{{2,30}}$)", re.I)  # "Follow @name"
 _FOOTER_START = re.compile(
     r"^\W*(?:copyright\b|(?:proudly\s+)?powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b|theme\s*:.{1,60}\bby\b)", re.I
 )
@@ -180,7 +180,7 @@ _NAME_ONLY = re.compile(rf"^{NAME}$")
 
 # Notices a site shows on every page: cookie banners, the comment form's small print.
 _SITE_NOTICE = re.compile(
-    r"""\b(?:we|this\s+(?:web)?site)(?:\s+and\s+our\s+(?:partners|vendors))?\s+(?:uses?|stores?)\s+cookies\b
+    r"""\b(?:we|this\s+(?:web)?site)(?:\s+and\s+our\s+(?:partners|vendors))?\s+(?:uses?|stores?)\s+(?:only\s+)?(?:essential\s+|necessary\s+)?cookies\b
       | \bcookies?\b.{0,120}\b(?:accept|agree|consent|continu|settings|preferences)
       | \byour\s+email\s+address\s+will\s+not\s+be\s+published | ^save\s+my\s+name,?\s+email\b
       | \brequired\s+fields\s+are\s+marked | ^we\s+(?:value|care\s+about|respect)\s+your\s+privacy\W*$
@@ -227,7 +227,7 @@ _SIDEBAR_CUE = re.compile(
     r"""^(?:(?:the\s+)?most\s+(?:viewed|read|popular|shared|commented|emailed|recent)(?:\s+(?:articles?|posts?|stories|news))?
       | (?:new|newest|latest|recent|related|popular|trending|featured|top|more|similar|recommended|further|other|editor'?s?)
         \s+(?:articles?|posts?|news|stories|reading|reads|items|videos|content|links|headlines|topics|choice|picks?
-           |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary|opinion|features
+           |research|analysis|reports?|publications|coverage|episodes|podcasts|commentary|opinion|features|interviews
            |press\s+releases|statements|questions)
       | more\s+(?:from|in|on|about)\s+.{1,30} | (?:recommended|picked)\s+for\s+you | around\s+the\s+web
       | you\s+(?:may|might)\s+also\s+(?:like|enjoy) | also\s+on\s+.{1,40} | what\s+to\s+read\s+next | read\s+(?:more|next|also)

@@ -700,6 +700,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
                 name = at.group("name")  # "Jane Doe @janedoe" over a post
             if name is None and len(line) <= 50 and " in " in line and i in first3 and (at := _NAME_IN_PLACE.match(line)):
                 name = at.group("name")  # "Jane Doe in Tirana" under the headline
+            if name is None and len(line) <= 60 and i in first3:
+                name = _name_with_job(line)  # "Jane DoeContributing Columnist" under the headline
         if name is None and doc.author is None and title_i is not None and i > title_i and i in first3:
             bio = _BIO_LINE.match(lines[i])  # "Jane Doe is a professor of ..." under the headline
             name = _TITLE_WORD.sub("", bio.group("name")) if bio else None
@@ -743,6 +745,8 @@ def _parse_article(lines, roles, soft, rich, lo, hi, *, listing: bool, alt_keys:
         doc.published = next(filter(None, (_dateline_date(lines[i]) for i in doc.body[:2])), None)
     if doc.author is None:
         _author_from_bio(lines, roles, doc)
+    else:
+        _drop_author_bio(lines, roles, rich, doc)
     _mark_release_end(lines, roles, doc)
     return doc
 
@@ -761,6 +765,26 @@ _NAME_IN_PLACE = re.compile(rf"^(?P<name>{_NAME}) in [A-Z][^\W\d_]+(?:[ -][A-Z][
 _TITLE_WORD = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+")
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\s*:?\s*", re.I)
 _BIO = re.compile(rf"^(?P<name>{_NAME})(?:,|\s+(?:is|was|has|teaches|writes|works|leads|directs|covers)\b)")
+
+
+def _name_with_job(line: str) -> str | None:
+    """The name in a credit line of a name and its job ("Jane DoeContributing Columnist"), else None.
+
+    >>> _name_with_job("Daniel OkaforContributing Columnist"), _name_with_job("Jane Doe, Staff Writer")
+    ('Daniel Okafor', 'Jane Doe')
+    >>> _name_with_job("Senior Writer"), _name_with_job("Donald Trump Senior Advisor Fired")
+    (None, None)
+    """
+    tokens = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", line).replace(",", " ").split()
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].lower().strip(".") in _JOB_WORDS:
+        k -= 1
+    if k == len(tokens) or k < 2:
+        return None
+    name = " ".join(tokens[:k])
+    if any(t.lower() in _JOB_WORDS for t in tokens[:k]) or not _NAME_LINE.match(name):
+        return None
+    return name
 
 
 def _mark_credits(lines, roles, doc: DocDraft, head: list[int]) -> None:
@@ -891,6 +915,28 @@ def _mark_release_end(lines, roles, doc: DocDraft) -> None:
         reporter = _REPORTED_BY.match(lines[i])
         if reporter and doc.author is None:  # a wire story with no byline: its reporter
             doc.author = reporter.group("name")
+
+
+def _drop_author_bio(lines, roles, rich, doc: DocDraft) -> None:
+    """A closing paragraph about the author ("Jane Doe has covered ... since 2015") is no text.
+
+    It is one of the last three paragraphs, starts with the author's name and
+    goes on as a bio does; what follows it, if no paragraph, goes with it.
+    """
+    if len(doc.body) < 3:
+        return
+    name = doc.author
+    for n, i in enumerate(doc.body[-3:], start=len(doc.body) - 3):
+        line = lines[i]
+        if len(line) <= 400 and line.startswith(name) and (m := _BIO.match(line)) and m.group("name") == name:
+            after = doc.body[n + 1 :]
+            if any(rich[k] for k in after):
+                return
+            for k in doc.body[n:]:
+                roles[k] = AUTHOR if k == i else NAV
+            doc.meta.append(i)
+            del doc.body[n:]
+            return
 
 
 def _author_from_bio(lines, roles, doc: DocDraft) -> None:

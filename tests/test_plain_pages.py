@@ -579,6 +579,15 @@ def test_archive_whose_posts_open_with_their_credit(plain):
     assert not docs["text"].str.contains("Category Archives|Continue reading|Comments", regex=True).any()
 
 
+def test_glued_job_credit_and_closing_bio(plain):
+    """"Daniel OkaforContributing Columnist" under the standfirst names the author; his bio
+    ("Daniel Okafor is a contributing columnist ...") closing the piece is no part of the text."""
+    doc = _docs_of(plain, "opinion_glued_credit_and_bio").iloc[0]
+    assert doc["author"] == "Daniel Okafor"
+    assert _days(pd.Series([doc["published"]])) == ["2022-10-05"]
+    assert doc["text"].endswith("decide Iran's future for themselves.")
+
+
 def test_a_correspondent_line_under_the_name_is_no_headline(plain):
     # "Europe correspondent, Tirana": a beat before the job word is still a job line.
     doc = _docs_of(plain, "broadcaster_correspondent_credit").iloc[0]
@@ -658,6 +667,13 @@ def test_no_line_is_lost(plain):
         ("Comments are now closed for this article.", "navigation"),
         ("کد خبر: ۷۸۴۵۱۲", "navigation"),
         ("Supporters march in central Paris, March 3, 2024. AGENCY/Jane Doe", "image_alt"),
+        ("This site uses only essential cookies. Got it", "navigation"),
+        ("Follow @arditkola", "share"),
+        ("Our Standards: The CPW Trust Principles.", "navigation"),
+        ("In reply to Reza M..", "comment_count"),
+        ("Reply With Quote", "comment_count"),
+        ("In reply to the minister, the group said it would sue.", None),
+        ("Follow the money to find out.", None),
         ("He said the US/UK position is firm.", None),
         ("The talks will resume at the end of the month.", None),
     ],
