@@ -253,7 +253,10 @@ def segment_page(lines: list[str], roles: list[str | None], soft: list[int], fea
     if len(footers) >= 2:
         start = first
         for i, date in footers:
-            doc = _parse_article(lines, roles, soft, feats.rich, start, i, listing=True, alt_keys=alt_keys)
+            end = i
+            if opens:  # a post that opens with its headline ends at its "Read more" link, if it has one
+                end = next((k for k in range(start, i) if roles[k] == PAGINATION and READ_MORE.match(lines[k])), i)
+            doc = _parse_article(lines, roles, soft, feats.rich, start, end, listing=True, alt_keys=alt_keys)
             if date is not None:
                 roles[i] = DATE_ROLE
                 if doc is not None:

@@ -576,7 +576,8 @@ def test_archive_whose_posts_open_with_their_credit(plain):
     assert docs["author"].tolist() == ["Farhad Sadeghi", "Leila Nouri", "Tomasz Wierzbicki", "Leila Nouri", "Farhad Sadeghi", "Hamid Esfandiari"]
     assert _days(docs["published"]) == ["2023-06-12", "2023-05-30", "2023-05-17", "2023-04-28", "2023-04-09", "2023-03-21"]
     assert docs["text"].iloc[0].startswith("For more than three decades")
-    assert not docs["text"].str.contains("Category Archives|Continue reading|Comments", regex=True).any()
+    assert not docs["text"].str.contains("Category Archives|Continue reading|Comments|subscribers", regex=True).any()
+    assert docs["text"].iloc[-1].endswith("the original court rulings and government…")  # ends at its "Continue reading"
 
 
 def test_glued_job_credit_and_closing_bio(plain):
