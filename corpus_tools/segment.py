@@ -982,7 +982,8 @@ def _author_from_bio(lines, roles, doc: DocDraft) -> None:
 
 # A news dateline opening the text: "WASHINGTON, D.C. (June 1, 2021) – ..." or
 # "LONDON, 5 May 2020 — ...": a place in capitals, the date, a dash.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?[,(]\s*(?P<date>[^()–—]{6,40}?)\s*\)?\s*[–—-]\s")
+# "WASHINGTON, D.C. (June 1, 2021) – ", "BRUSSELS, 20 June 2024 /PressDesk/ -- ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?[,(]\s*(?P<date>[^()–—/]{6,40}?)\s*\)?\s*(?:/[^/]{2,30}/\s*)?[–—-]{1,2}\s")
 
 
 def _dateline_date(line: str) -> dt.date | None:
@@ -992,6 +993,8 @@ def _dateline_date(line: str) -> dt.date | None:
     datetime.date(2021, 6, 1)
     >>> _dateline_date("Tehran, the capital, was calm - for now.") is None
     True
+    >>> _dateline_date("BRUSSELS, 20 June 2024 /PressDesk/ -- The association said...")
+    datetime.date(2024, 6, 20)
     """
     m = _DATELINE.match(line[:90])
     if m is None:
@@ -1245,9 +1248,16 @@ def _parse_comment(lines, roles, soft, lo, hi, title_i, label_i, head_i, name, d
 
 
 def _meta_date(line: str) -> dt.date | None:
-    """The date of a date line ("Posted on ...", "June 21, 2023 12:14 PM GMT+1 Updated", "9:42 AM · Feb 27, 2024")."""
+    """The date of a date line ("Posted on ...", "June 21, 2023 12:14 PM GMT+1 Updated", "9:42 AM · Feb 27, 2024").
+
+    >>> _meta_date("Published: 2024-06-20 09:00 CET | Source: European Association for a Free Iran (EAFI)")
+    datetime.date(2024, 6, 20)
+    """
     if len(line) > 80:
-        return None
+        # A labelled date may share its line with more credits ("Published: DATE | Source: ...").
+        m = DATED_META.match(line) if len(line) <= 160 else None
+        d = DATE.search(m.group("rest"), 0, 40) if m else None
+        return date_of_match(d) if d else None
     if line[:1].isdigit() and (t := _LEAD_TIME.match(line)):
         line = line[t.end() :]
     if is_date_line(line):
