@@ -118,6 +118,7 @@ _COUNTER_LINE = re.compile(
     r"|[\d,.]+[km]?\s+(?:views|hits|reads|visits|likes?|followers?|claps?|shares?|reactions?|retweets?|reposts?|subscribers?)"
     r"|\d+\s*-?\s*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?"  # "3 minute read"
     r"|[\d,.]{1,6}[km]?"  # a bare count (votes, likes) on a line of its own
+    r"|\d+\s+pages?|(?:isbn(?:-1[03])?|issn)\s*:?\s*[\d-]{8,}[\dx]?|doi\s*:?\s*10\.\d{4,9}/\S+"  # a publication's particulars
     rf"|(?:(?:last\s+)?updated\s*:?\s*)?(?:\d+|an?|one)\s*{AGE_UNIT}\.?\s+ago)$",  # "3 hours ago", "Updated 2 hours ago"
     re.I,
 )
@@ -427,7 +428,7 @@ _CHROME_PREFIXES = (
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
     reject decline manage download proudly theme loading watch aa url link source join tags topics keywords explore
-    discussion cancel purchase acquire
+    discussion cancel purchase acquire isbn issn doi
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms [ also photo

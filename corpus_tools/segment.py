@@ -1105,8 +1105,8 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         menu = []
         if not _MENU_ROLES.isdisjoint(roles[at + 1 : text_at]):  # most headlines have none below them
             menu = [k for k in range(at + 1, text_at) if roles[k] in _MENU_ROLES and not is_credit_chrome(lines[k])]
-        if len(menu) >= 2 and (gap is None or any(menu[1] < c < text_at and _headline_sized(lines[c]) for c in content)):
-            continue
+        if len(menu) >= 2 and (gap is None or any(menu[1] < c < text_at and _headline_sized(lines[c]) and not _NUMBERED.match(lines[c]) for c in content)):
+            continue  # (numbered lines under the menu are a table of contents, not another headline)
         cands.append((i, gap))
     # A reference page names its subject at the top and again as the text's
     # first words, in a definition ("Camp Ashraf" ... "Camp Ashraf was a military base").
@@ -1182,6 +1182,10 @@ def _choose_title(lines, roles, soft, rich, content, lo, hi) -> tuple[int | None
         if words1 <= 3 and not lines[c1].endswith(("?", "!")) and len(lines[c2].split()) > words1:
             return c2, c1
     return cands[0][0], None
+
+
+# A numbered section heading ("2. From Tehran to Tirana: a short history").
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
 def _meta_follows(lines, roles, rich, after: list[int], i: int) -> int | None:

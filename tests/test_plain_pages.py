@@ -675,6 +675,8 @@ def test_no_line_is_lost(plain):
         ("Reply With Quote", "comment_count"),
         ("In reply to the minister, the group said it would sue.", None),
         ("Follow the money to find out.", None),
+        ("ISBN 978-90-829117-4-2", "navigation"),
+        ("48 pages", "navigation"),
         ("He said the US/UK position is firm.", None),
         ("The talks will resume at the end of the month.", None),
     ],
