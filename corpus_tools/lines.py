@@ -129,7 +129,7 @@ _CAPTION = re.compile(r"^(?:(?:photo|image|picture|caption|file\s+photo|photo\s+
 _AGENCY_PHOTO = re.compile(r"\.\s+[A-Z]{2,}[A-Za-z]*\s?/\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _FILE_PHOTO = re.compile(r"\((?:file(?:\s+(?:photo|picture|image))?|archive(?:\s+photo)?|أرشيفية|صورة\s+أرشيفية|آرشیو|عکس\s+آرشیوی)\)$", re.I)
 # A caption that ends with its credit: "Protesters in Stockholm - Photo: Example Agency".
-_CAPTION_CREDIT = re.compile(r"\s[-–—|]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
+_CAPTION_CREDIT = re.compile(r"\s[-–—|/]\s*(?:photo|image|picture|credit|عکس|تصویر)\s*:\s*\S.{0,60}$", re.I)
 # A dated line under a headline: "Posted on ...", "Updated: ...", "Broadcast on 9 November 2021".
 DATED_META = re.compile(
     r"^(?:published|posted|updated|last\s+updated|created|date|dated|broadcast|aired|recorded|filed|issued|released"
@@ -488,7 +488,7 @@ def shape_role(line: str) -> str | None:
         return NAV  # an editing slug or file code ("6294**1412", "lg/fz/dv")
     if line.endswith(_NEW_TAB):
         return NAV  # a link's text for screen readers ("Acquire Licensing Rights, opens new tab")
-    if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line) and _CAPTION_CREDIT.search(line):
+    if ":" in line and n <= 200 and (" - " in line or " – " in line or " — " in line or " | " in line or " / " in line) and _CAPTION_CREDIT.search(line):
         return IMAGE_ALT
     if n <= 60 and line[-5:].lower() == " logo":
         return IMAGE_ALT  # a logo's alt text ("Example Forum logo")
@@ -537,6 +537,9 @@ _ARABIC_SCRIPT_CHROME = (
     (re.compile(r"^(?:[\d۰-۹٠-٩]+|یک|بدون)\s+(?:دیدگاه|نظر|پاسخ|تعليق|تعليقات|ردود)(?:\s+(?:برای|به|على)\s+.{1,200})?$"), COMMENT_COUNT),
     (re.compile(r"^(?:پاسخ|پاسخ\s+دادن|رد|الرد|دیدگاهتان\s+را\s+بنویسید|دیدگاه\s+بگذارید|اترك\s+تعليقا|أضف\s+تعليقا?)\s*$"), COMMENT_COUNT),
     (re.compile(r".{0,20}(?:نشانی\s+ایمیل\s+شما\s+منتشر\s+نخواهد\s+شد|لن\s+يتم\s+نشر\s+عنوان\s+بريدك)"), NAV),
+    # "Comments are published once the site's editor approves them."
+    (re.compile(r"^(?:نظرات|دیدگاه\u200c?\s?ها)\s+(?:پس\s+از|بعد\s+از)\s+(?:تأیید|تایید)"), NAV),
+    (re.compile(r"^(?:بیشتر\s+بخوانید|همچنین\s+بخوانید|اقرأ\s+(?:أيضا|أيضاً|المزيد))\s*:\s*\S"), NAV),  # "Read also: ..."
     (re.compile(r"^(?:عضویت\s+در\s+خبرنامه|اشتراک\s+در\s+خبرنامه|اشترك\s+في\s+النشرة|النشرة\s+البريدية)"), NAV),
     (re.compile(r".{0,60}(?:با\s+ذکر\s+منبع\s+(?:آزاد|مجاز)|حقوق.{0,40}محفوظ|جميع\s+الحقوق\s+محفوظة)"), FOOTER),
 )

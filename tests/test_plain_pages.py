@@ -677,6 +677,11 @@ def test_no_line_is_lost(plain):
         ("Follow the money to find out.", None),
         ("ISBN 978-90-829117-4-2", "navigation"),
         ("48 pages", "navigation"),
+        # Persian: a caption ending "/ عکس: آرشیو" (photo: archive), "بیشتر بخوانید: ..." (read also),
+        # "comments are published once the site's editor approves them".
+        ("ورودی اردوگاه اشرف ۳ در نزدیکی مانز / عکس: آرشیو", "image_alt"),
+        ("بیشتر بخوانید: آلبانی و مجاهدین خلق؛ پنج سال پس از انتقال از عراق", "navigation"),
+        ("نظرات پس از تأیید مدیر سایت منتشر می‌شود.", "navigation"),
         ("He said the US/UK position is firm.", None),
         ("The talks will resume at the end of the month.", None),
     ],
