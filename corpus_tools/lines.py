@@ -69,7 +69,8 @@ _SHARE_PHRASE = re.compile(
 # "Follow Jane Doe on Twitter @janedoe" closing a story.
 _FOLLOW_ON = re.compile(rf"^follow\s+(?:.{{1,60}}\s+on\s+(?:{_SOCIAL})\b|@\w{{2,30}}$)", re.I)  # "Follow @name"
 _FOOTER_START = re.compile(
-    r"^\W*(?:copyright\b|(?:proudly\s+)?powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b|theme\s*:.{1,60}\bby\b)", re.I
+    r"^\W*(?:copyright\b|(?:proudly\s+)?powered by\b|privacy policy\b|terms of (?:use|service)\b|cookie policy\b|theme\s*:.{1,60}\bby\b"
+    r"|text\s+is\s+available\s+under\s+the\s+creative\s+commons\b|this\s+page\s+was\s+last\s+(?:edited|modified|updated)\s+on\b)", re.I
 )
 _C_YEAR = re.compile(r"\(c\)\s*(?:19|20)\d\d", re.I)
 
@@ -125,6 +126,12 @@ _COUNTER_LINE = re.compile(
 # A link to another story set between paragraphs, and a photo caption or credit.
 _ASIDE = re.compile(r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related)\s*:\s*\S", re.I)
 _CAPTION = re.compile(r"^(?:(?:photo|image|picture|caption|file\s+photo|photo\s+credit)\s*:\s*\S|\[\d+\s*/\s*\d+\]\s)", re.I)
+# "URL: https://...", "Contents: (Top) · 1 History · 2 Attacks", "Source: Kaveh Review Persian service".
+_SOURCE_LINE = re.compile(
+    r"^(?:url\s*:\s*https?://\S+|(?:table\s+of\s+)?contents\s*:\s*\S.*|source\s*:\s*[^.!?]{2,100}"
+    r"|for\s+.{3,100}?,\s+see\s+[^,;]{3,80})$",  # a reference page's hatnote: "For the ..., see ..."
+    re.I,
+)
 #: The credit that ends a wire photo's caption: ". AGENCY/Photographer Name".
 _AGENCY_PHOTO = re.compile(r"\.\s+[A-Z]{2,}[A-Za-z]*\s?/\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _FILE_PHOTO = re.compile(r"\((?:file(?:\s+(?:photo|picture|image))?|archive(?:\s+photo)?|أرشيفية|صورة\s+أرشيفية|آرشیو|عکس\s+آرشیوی)\)$", re.I)
@@ -428,12 +435,15 @@ _CHROME_PREFIXES = (
     weibo xing threads bluesky mastodon rss tiktok x like follow click newer older next previous prev
     earlier later page back scroll skip top home menu search close toggle subscribe sign log register listen award save sort
     reject decline manage download proudly theme loading watch aa url link source join tags topics keywords explore
-    discussion cancel purchase acquire isbn issn doi
+    discussion cancel purchase acquire isbn issn doi contents
     advertisement sponsored cookie accept read view see show load continue more hits views reads visits
     visited tag categor label topic filed posted one two three four five six seven eight nine ten
     comment leave add post reply report quote permalink copyright powered privacy terms [ also photo
     image picture caption file related gift send updated last open""".split(),
     "in reply to",
+    "text is available",
+    "this page was last",
+    "for ",
     "a a",
     "for immediate",
     "text size",
@@ -511,6 +521,9 @@ def shape_role(line: str) -> str | None:
         return IMAGE_ALT
     if _COMMENT_COUNT.match(line):
         return COMMENT_COUNT
+    if n <= 300 and _SOURCE_LINE.match(line):
+        return NAV  # a print page's address, a table of contents, a source credit
+
     if n <= 60:
         if _PAGINATION.match(line):
             return PAGINATION

@@ -884,6 +884,8 @@ _BIO_LINE = re.compile(
 _CREDITS_NOTE = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{0,200}$", re.I)
 # "Reporting by Jane Doe; Editing by ...", "(Reporting by Jane Doe in Paris and ...)": the first reporter.
 _REPORTED_BY = re.compile(rf"^\(?[Rr]eporting by (?P<name>{NAME})(?=\s*(?:[;,)]|and\b|in\b|$))")
+# "Jane Doe contributed reporting from Geneva." closing a story: a credit.
+_CONTRIBUTED = re.compile(rf"^\(?{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+contributed\s+(?:reporting|research|to\s+this\s+(?:report|article|story))\b.{{0,100}}$")
 #: Marks that end a press release's text ("###", "-30-", "- ENDS -").
 _RELEASE_END = frozenset({"###", "# # #", "-30-", "- 30 -", "ends", "- ends -", "-ends-", "end"})
 #: The same as written on pages, to find them with one set test per document.
@@ -911,6 +913,13 @@ def _mark_release_end(lines, roles, doc: DocDraft) -> None:
             body[:] = [i for i in body if i < k]
             return
     i = body[-1]
+    if len(lines[i]) <= 160 and " contributed " in lines[i] and _CONTRIBUTED.match(lines[i]):
+        roles[i] = AUTHOR  # "Jane Doe contributed reporting from Geneva."
+        body.pop()
+        doc.meta.append(i)
+        i = body[-1] if body else None
+    if i is None:
+        return
     if lines[i][0] in "(ARWECParwecp" and len(lines[i]) <= 220 and _CREDITS_NOTE.match(lines[i]):
         roles[i] = AUTHOR
         body.pop()

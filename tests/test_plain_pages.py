@@ -677,6 +677,13 @@ def test_no_line_is_lost(plain):
         ("Follow the money to find out.", None),
         ("ISBN 978-90-829117-4-2", "navigation"),
         ("48 pages", "navigation"),
+        ("URL: https://www.example.com/world/2013/02/11/rockets-strike-camp", "navigation"),
+        ("Contents: (Top) · 1 History · 2 Attacks · 3 Resettlement", "navigation"),
+        ("Source: Kaveh Review Persian service; translated by the English desk", "navigation"),
+        ("For the wider group of former U.S. installations around Baghdad airport, see Victory Base Complex.", "navigation"),
+        ("For the first time, the court said no.", None),
+        ("Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.", "footer"),
+        ("This page was last edited on 3 February 2024, at 11:52 (UTC).", "footer"),
         # Persian: a caption ending "/ عکس: آرشیو" (photo: archive), "بیشتر بخوانید: ..." (read also),
         # "comments are published once the site's editor approves them".
         ("ورودی اردوگاه اشرف ۳ در نزدیکی مانز / عکس: آرشیو", "image_alt"),
